@@ -1,0 +1,55 @@
+package dev.engram.read;
+
+import dev.engram.model.MemoryItem;
+import dev.engram.store.ScoredItem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reciprocal rank fusion: score(d) = sum over retrievers of 1 / (k + rank(d)). Rank-based, so BM25
+ * scores and cosines need no calibration against each other; k = 60 is the usual default.
+ */
+final class Fusion {
+  private Fusion() {}
+
+  static List<Candidate> reciprocalRank(List<ScoredItem> text, List<ScoredItem> vector, int k) {
+    Map<String, Acc> byId = new LinkedHashMap<>();
+    for (int i = 0; i < text.size(); i++) {
+      Acc acc = byId.computeIfAbsent(text.get(i).item().id(), id -> new Acc());
+      acc.item = text.get(i).item();
+      acc.textRank = i + 1;
+      acc.textScore = text.get(i).score();
+      acc.fused += 1.0 / (k + i + 1);
+    }
+    for (int i = 0; i < vector.size(); i++) {
+      Acc acc = byId.computeIfAbsent(vector.get(i).item().id(), id -> new Acc());
+      acc.item = vector.get(i).item();
+      acc.vectorRank = i + 1;
+      acc.vectorScore = vector.get(i).score();
+      acc.fused += 1.0 / (k + i + 1);
+    }
+    List<Acc> sorted = new ArrayList<>(byId.values());
+    // Ties (same fused score) go to the item earlier in the timeline, so results are deterministic.
+    sorted.sort(Comparator.comparingDouble((Acc a) -> -a.fused)
+        .thenComparingLong(a -> a.item.subjectSeq()));
+    List<Candidate> out = new ArrayList<>(sorted.size());
+    for (int i = 0; i < sorted.size(); i++) {
+      Acc a = sorted.get(i);
+      out.add(new Candidate(a.item, i + 1, a.fused, a.textRank, a.textScore, a.vectorRank,
+          a.vectorScore));
+    }
+    return out;
+  }
+
+  private static final class Acc {
+    MemoryItem item;
+    double fused;
+    int textRank;
+    double textScore;
+    int vectorRank;
+    double vectorScore;
+  }
+}

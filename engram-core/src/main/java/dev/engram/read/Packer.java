@@ -1,0 +1,128 @@
+package dev.engram.read;
+
+import dev.engram.model.MemoryItem;
+import dev.engram.read.Explanation.Fate;
+import dev.engram.read.PackedItem.Reason;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Fills a token budget with fused candidates in rank order, skipping near-duplicates and items that
+ * no longer fit (a smaller one further down may still fit), then spends what is left on the
+ * neighbours of the best hits. Not thread-safe: one packer per recall.
+ */
+final class Packer {
+  /** How many of the best hits get their neighbouring rounds packed, budget permitting. */
+  static final int NEIGHBOUR_HITS = 3;
+
+  private final int budget;
+  private final NearDuplicates duplicates = new NearDuplicates(0.9);
+  private final Map<String, PackedItem> packed = new LinkedHashMap<>();
+  private final Map<String, Explanation> explanations = new HashMap<>();
+  private int used;
+
+  Packer(int budget) {
+    this.budget = budget;
+  }
+
+  void packHits(List<Candidate> candidates) {
+    for (Candidate candidate : candidates) {
+      MemoryItem item = candidate.item();
+      PackedItem twin = duplicateOf(item);
+      if (twin != null) {
+        explain(candidate, Fate.NEAR_DUPLICATE, "a near-duplicate of packed item " + twin.item().id());
+        continue;
+      }
+      int cost = ContextRenderer.cost(item);
+      if (used + cost <= budget) {
+        add(new PackedItem(item, Reason.HIT, candidate.rank(), cost));
+        explain(candidate, Fate.PACKED, "packed (" + cost + " tokens)");
+      } else if (packed.isEmpty() && candidate.rank() == 1) {
+        PackedItem cut = truncated(item, candidate.rank());
+        if (cut != null) {
+          add(cut);
+          explain(candidate, Fate.PACKED, "packed, cut to " + cut.tokens() + " tokens to fit");
+        }
+      } else {
+        explain(candidate, Fate.OVER_BUDGET,
+            "not packed: needs " + cost + " tokens, " + (budget - used) + " left");
+      }
+    }
+  }
+
+  /**
+   * Packs the rounds next to the best hits while budget lasts.
+   *
+   * @param neighbours given a packed hit, its neighbouring items in session order
+   */
+  void packNeighbours(Function<MemoryItem, List<MemoryItem>> neighbours) {
+    List<PackedItem> best = packed.values().stream()
+        .filter(p -> p.reason() == Reason.HIT)
+        .sorted(java.util.Comparator.comparingInt(PackedItem::rank))
+        .limit(NEIGHBOUR_HITS)
+        .toList();
+    for (PackedItem hit : best) {
+      for (MemoryItem next : neighbours.apply(hit.item())) {
+        int cost = ContextRenderer.cost(next);
+        if (!packed.containsKey(next.id()) && used + cost <= budget && duplicateOf(next) == null) {
+          add(new PackedItem(next, Reason.NEIGHBOUR, hit.rank(), cost));
+          explanations.putIfAbsent(next.id(), new Explanation(next.id(), null,
+              Fate.PACKED_AS_NEIGHBOUR,
+              next.id() + ": packed as a neighbour of rank " + hit.rank() + " (" + cost + " tokens)"));
+        }
+      }
+    }
+  }
+
+  List<PackedItem> packed() {
+    return new ArrayList<>(packed.values());
+  }
+
+  Map<String, Explanation> explanations() {
+    return explanations;
+  }
+
+  private void add(PackedItem item) {
+    packed.put(item.item().id(), item);
+    used += item.tokens();
+  }
+
+  private PackedItem duplicateOf(MemoryItem item) {
+    for (PackedItem p : packed.values()) {
+      if (duplicates.same(p.item().id(), p.item().text(), item.id(), item.text())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private PackedItem truncated(MemoryItem item, int rank) {
+    int headerCost = ContextRenderer.cost(item) - item.tokens();
+    int chars = (budget - headerCost - 4) * 4;
+    if (chars < 40) {
+      return null;
+    }
+    String text = item.text().substring(0, Math.min(chars, item.text().length())) + " …";
+    MemoryItem cut = new MemoryItem(item.id(), item.owner(), item.session(), item.kind(),
+        item.sessionSeq(), item.subjectSeq(), item.eventTime(), item.ingestTime(), text,
+        item.key(), item.sourceIds(), item.contentHash(), null);
+    return new PackedItem(cut, Reason.HIT, rank, ContextRenderer.cost(cut));
+  }
+
+  private void explain(Candidate candidate, Fate fate, String what) {
+    explanations.put(candidate.item().id(),
+        new Explanation(candidate.item().id(), candidate, fate, describe(candidate) + "; " + what));
+  }
+
+  static String describe(Candidate c) {
+    return String.format(java.util.Locale.ROOT,
+        "%s: fused rank %d (rrf %.4f) from BM25 %s and vector %s",
+        c.item().id(), c.rank(), c.fusedScore(),
+        c.textRank() > 0 ? String.format(java.util.Locale.ROOT, "rank %d (score %.3f)", c.textRank(), c.textScore()) : "miss",
+        c.vectorRank() > 0 ? String.format(java.util.Locale.ROOT, "rank %d (cosine %.3f)", c.vectorRank(), c.vectorScore()) : "miss");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.engram.read;
+
+import dev.engram.model.Require;
+import dev.engram.store.TimeRange;
+
+/**
+ * What to recall and how to pack it.
+ *
+ * @param query free text, non-blank, at most 10,000 characters
+ * @param budget the most tokens (estimated, see {@link dev.engram.model.TokenEstimate}) the packed
+ *     context may take, in [50, 1,000,000]; default {@value #DEFAULT_BUDGET}
+ * @param order evidence order; default {@link PackOrder#EDGES_FIRST}
+ * @param range only items whose event time lies in it; default {@link TimeRange#ALL}
+ * @param candidates how many hits each retriever (lexical, vector) contributes before fusion, in
+ *     [1, 1000]; default {@value #DEFAULT_CANDIDATES}
+ * @param neighbours whether budget left after the hits is filled with the rounds next to the best
+ *     hits; default true
+ */
+public record RecallRequest(
+    String query, int budget, PackOrder order, TimeRange range, int candidates, boolean neighbours) {
+  /** Default token budget of a packed context. */
+  public static final int DEFAULT_BUDGET = 3500;
+  /** Default candidates per retriever. */
+  public static final int DEFAULT_CANDIDATES = 50;
+
+  public RecallRequest {
+    Require.nonBlank(query, "query");
+    if (query.length() > 10_000) {
+      throw new IllegalArgumentException(
+          "query must be at most 10000 characters, was " + query.length());
+    }
+    Require.inRange(budget, 50, 1_000_000, "budget");
+    Require.nonNull(order, "order");
+    Require.nonNull(range, "range");
+    Require.inRange(candidates, 1, 1000, "candidates");
+  }
+
+  /** A request with every default. */
+  public static RecallRequest of(String query) {
+    return new RecallRequest(query, DEFAULT_BUDGET, PackOrder.EDGES_FIRST, TimeRange.ALL,
+        DEFAULT_CANDIDATES, true);
+  }
+
+  /** This request with another budget. */
+  public RecallRequest withBudget(int tokens) {
+    return new RecallRequest(query, tokens, order, range, candidates, neighbours);
+  }
+
+  /** This request with another order. */
+  public RecallRequest withOrder(PackOrder newOrder) {
+    return new RecallRequest(query, budget, newOrder, range, candidates, neighbours);
+  }
+
+  /** This request restricted to a time range. */
+  public RecallRequest withRange(TimeRange newRange) {
+    return new RecallRequest(query, budget, order, newRange, candidates, neighbours);
+  }
+
+  /** This request with another candidate count. */
+  public RecallRequest withCandidates(int count) {
+    return new RecallRequest(query, budget, order, range, count, neighbours);
+  }
+
+  /** This request with neighbour expansion on or off. */
+  public RecallRequest withNeighbours(boolean on) {
+    return new RecallRequest(query, budget, order, range, candidates, on);
+  }
+}

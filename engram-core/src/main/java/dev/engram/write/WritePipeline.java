@@ -1,0 +1,83 @@
+package dev.engram.write;
+
+import dev.engram.embed.Embedder;
+import dev.engram.model.ItemKind;
+import dev.engram.model.MemoryItem;
+import dev.engram.model.SubjectRef;
+import dev.engram.store.MemoryStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Turns segments into stored episodes: skips exact duplicates, numbers them in their session and
+ * in the subject's timeline, embeds them in one batch and stores them in one atomic, durable
+ * {@link MemoryStore#add} call. Never calls an LLM.
+ *
+ * <p>Thread-safe: writes are serialised so that sequence numbers stay dense and ordered.
+ */
+public final class WritePipeline {
+  private final MemoryStore store;
+  private final Embedder embedder;
+  private final Clock clock;
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  public WritePipeline(MemoryStore store, Embedder embedder, Clock clock) {
+    this.store = store;
+    this.embedder = embedder;
+    this.clock = clock;
+  }
+
+  /**
+   * Remembers segments of one session.
+   *
+   * <p>A segment whose text the session already holds is skipped (so re-ingesting a file is a
+   * no-op); the same text in another session is a new event and is kept.
+   */
+  public RememberResult remember(SubjectRef owner, String session, List<Segment> segments) {
+    writeLock.lock();
+    try {
+      Instant now = clock.instant();
+      List<Segment> fresh = new ArrayList<>();
+      List<String> hashes = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (Segment segment : segments) {
+        String hash = ContentHash.of(32, session, segment.text());
+        if (seen.add(hash) && !store.containsHash(owner, hash)) {
+          fresh.add(segment);
+          hashes.add(hash);
+        }
+      }
+      int skipped = segments.size() - fresh.size();
+      if (fresh.isEmpty()) {
+        return new RememberResult(List.of(), skipped);
+      }
+      List<MemoryItem> items = items(owner, session, fresh, hashes, now);
+      store.add(items);
+      return new RememberResult(items.stream().map(MemoryItem::id).toList(), skipped);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private List<MemoryItem> items(
+      SubjectRef owner, String session, List<Segment> segments, List<String> hashes, Instant now) {
+    long sessionSeq = store.lastSessionSeq(owner, session) + 1;
+    long subjectSeq = store.subjectStats(owner).lastSubjectSeq() + 1;
+    float[][] vectors = embedder.embed(segments.stream().map(Segment::text).toList());
+    List<MemoryItem> items = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      Instant eventTime = segment.eventTime() != null ? segment.eventTime() : now;
+      String id = ContentHash.of(20, owner.tenant(), owner.subject(), session, segment.text());
+      items.add(new MemoryItem(
+          id, owner, session, ItemKind.EPISODE, sessionSeq + i, subjectSeq + i, eventTime, now,
+          segment.text(), segment.text(), segment.sourceIds(), hashes.get(i), vectors[i]));
+    }
+    return items;
+  }
+}
