@@ -1,0 +1,145 @@
+package dev.engram.lucene;
+
+import static dev.engram.lucene.ItemDocuments.EVENT_TIME;
+import static dev.engram.lucene.ItemDocuments.KEY;
+import static dev.engram.lucene.ItemDocuments.OWNER;
+
+import dev.engram.model.SubjectRef;
+import dev.engram.store.TimeRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds the store's queries. Scoping and time are always FILTER clauses (they match, they do not
+ * score); user text never reaches a query parser, so no input is a syntax error.
+ */
+final class ItemQueries {
+  /** Most distinct query terms used; stays well under Lucene's 1024-clause limit. */
+  static final int MAX_QUERY_TERMS = 256;
+  /** Fewest HNSW candidates a vector search asks for (recall is poor at small k). */
+  static final int MIN_VECTOR_CANDIDATES = 100;
+
+  private ItemQueries() {}
+
+  /** Matches the subject's items. */
+  static Query owner(SubjectRef owner) {
+    return new TermQuery(new Term(OWNER, ItemDocuments.owner(owner)));
+  }
+
+  /** Matches documents with {@code field} = {@code value}. */
+  static Query term(String field, String value) {
+    return new TermQuery(new Term(field, value));
+  }
+
+  /** All clauses as FILTERs: matches what every clause matches, without scores. */
+  static Query allOf(Query... filters) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (Query filter : filters) {
+      query.add(filter, Occur.FILTER);
+    }
+    return query.build();
+  }
+
+  /** The subject's items whose event time lies in {@code range}. */
+  static Query ownerIn(SubjectRef owner, TimeRange range) {
+    return range.isAll() ? owner(owner) : allOf(owner(owner), eventTime(range));
+  }
+
+  /**
+   * Event times in {@code range}, at millisecond precision: a bound with a sub-millisecond part is
+   * rounded outward to the enclosing millisecond.
+   */
+  static Query eventTime(TimeRange range) {
+    long lower = range.from() == null ? Long.MIN_VALUE : floorMillis(range.from());
+    long end = range.to() == null ? Long.MAX_VALUE : ceilMillis(range.to());
+    if (end == Long.MIN_VALUE) {
+      return new MatchNoDocsQuery("time range ends before any representable event time");
+    }
+    return LongPoint.newRangeQuery(EVENT_TIME, lower, range.to() == null ? end : end - 1);
+  }
+
+  /**
+   * BM25 over the key: one SHOULD clause per distinct analysed term of {@code text}, scoped by
+   * FILTER clauses; empty when the text has no terms (only stopwords or punctuation).
+   */
+  static Optional<Query> text(Analyzer analyzer, String text, SubjectRef owner, TimeRange range) {
+    Set<String> terms = analyse(analyzer, text);
+    if (terms.isEmpty()) {
+      return Optional.empty();
+    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (String term : terms) {
+      words.add(new TermQuery(new Term(KEY, term)), Occur.SHOULD);
+    }
+    return Optional.of(new BooleanQuery.Builder()
+        .add(words.build(), Occur.MUST)
+        .add(ownerIn(owner, range), Occur.FILTER)
+        .build());
+  }
+
+  /**
+   * Approximate nearest neighbours among the subject's items in range. The filter is a pre-filter
+   * (HNSW only visits matching documents, or Lucene scans them exactly when they are few).
+   *
+   * @param candidates the HNSW k, at least {@code limit}
+   */
+  static Query vector(float[] vector, int candidates, SubjectRef owner, TimeRange range) {
+    return new KnnFloatVectorQuery(ItemDocuments.VECTOR, vector, candidates, ownerIn(owner, range));
+  }
+
+  /** How many candidates to ask HNSW for: max(limit, 100), but no more than there are docs. */
+  static int candidates(int limit, int maxDoc) {
+    return Math.max(1, Math.min(Math.max(limit, MIN_VECTOR_CANDIDATES), maxDoc));
+  }
+
+  /** Lucene's DOT_PRODUCT score is (1 + cos) / 2; callers get the cosine back. */
+  static double cosine(double score) {
+    return 2.0 * score - 1.0;
+  }
+
+  private static Set<String> analyse(Analyzer analyzer, String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream tokens = analyzer.tokenStream(KEY, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        if (terms.size() < MAX_QUERY_TERMS) {
+          terms.add(term.toString());
+        }
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot analyse query text", e);
+    }
+    return terms;
+  }
+
+  private static long floorMillis(Instant time) {
+    try {
+      return time.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return time.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  private static long ceilMillis(Instant time) {
+    long floor = floorMillis(time);
+    boolean exact = time.getNano() % 1_000_000 == 0;
+    return exact || floor == Long.MAX_VALUE ? floor : floor + 1;
+  }
+}

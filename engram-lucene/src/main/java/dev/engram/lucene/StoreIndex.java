@@ -1,0 +1,257 @@
+package dev.engram.lucene;
+
+import dev.engram.store.StoreException;
+import dev.engram.store.StoreLockedException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NativeFSLockFactory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * One store's Lucene index and the locks around it.
+ *
+ * <p>Writable: an {@link IndexWriter} holding {@code write.lock} (a native OS lock, released by
+ * the OS even after kill -9) and a {@link SearcherManager} refreshed after every commit. Read-only:
+ * a {@link SearcherManager} over the last commit, refreshed before every read so it sees other
+ * processes' commits; no lock is taken.
+ *
+ * <p>Every call holds the lifecycle read lock, so {@link #close()} waits for calls in flight.
+ * Writes are serialised by their own lock and end with a commit, so readers never wait for one.
+ * A write that fails is rolled back and the index refuses further writes (reads go on).
+ */
+final class StoreIndex implements Closeable {
+  /** A read against a point-in-time searcher. */
+  @FunctionalInterface
+  interface Search<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** A change; {@code current} shows every committed change, as the change starts. */
+  @FunctionalInterface
+  interface Change<T> {
+    T apply(IndexWriter writer, IndexSearcher current) throws IOException;
+  }
+
+  private final Path dataDir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private final Lock writes = new ReentrantLock();
+  private boolean closed;
+  private Exception failure;
+
+  private StoreIndex(
+      Path dataDir, Directory directory, IndexWriter writer, SearcherManager searchers) {
+    this.dataDir = dataDir;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+  }
+
+  /**
+   * Opens or creates the index in {@code indexDir} for writing, taking its write lock.
+   *
+   * @throws StoreLockedException if another writer holds the lock
+   */
+  static StoreIndex openWritable(
+      Path dataDir, Path indexDir, Analyzer analyzer, StoreManifest manifest) {
+    Directory directory = null;
+    IndexWriter writer = null;
+    try {
+      directory = new SyncOnceDirectory(FSDirectory.open(indexDir, NativeFSLockFactory.INSTANCE));
+      writer = new IndexWriter(directory, config(analyzer));
+      manifest.requireSameCommitData(commitData(writer), dataDir);
+      writer.setLiveCommitData(manifest.toMap().entrySet());
+      writer.commit();
+      return new StoreIndex(dataDir, directory, writer, new SearcherManager(writer, searchers()));
+    } catch (LockObtainFailedException e) {
+      IOUtils.closeWhileHandlingException(directory);
+      throw new StoreLockedException("store " + dataDir
+          + " is locked by another writer (is another engram process running?)", e);
+    } catch (IOException | RuntimeException e) {
+      abandon(writer, directory);
+      throw e instanceof StoreException known ? known
+          : new StoreException("cannot open store " + dataDir + ": " + e, e);
+    }
+  }
+
+  /** Opens the last commit of the index in {@code indexDir} for reading only. */
+  static StoreIndex openReadOnly(Path dataDir, Path indexDir, StoreManifest manifest) {
+    if (!Files.isDirectory(indexDir)) {
+      throw new StoreException("no Engram index at " + indexDir);
+    }
+    Directory directory = null;
+    DirectoryReader reader = null;
+    try {
+      directory = FSDirectory.open(indexDir, NativeFSLockFactory.INSTANCE);
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new StoreException("no Engram index at " + indexDir);
+      }
+      reader = DirectoryReader.open(directory);
+      manifest.requireSameCommitData(reader.getIndexCommit().getUserData(), dataDir);
+      return new StoreIndex(dataDir, directory, null, new SearcherManager(reader, searchers()));
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(reader, directory);
+      throw e instanceof StoreException known ? known
+          : new StoreException("cannot open store " + dataDir + " read-only: " + e, e);
+    }
+  }
+
+  /** Runs {@code search} on the newest searcher. */
+  <T> T read(Search<T> search) {
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      ensureOpen();
+      if (writer == null) {
+        searchers.maybeRefreshBlocking();
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return search.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot read store " + dataDir + ": " + e, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code change}, commits (durable on return: Lucene fsyncs the files and the commit point)
+   * and refreshes the searchers. On failure nothing of the change is kept.
+   *
+   * @throws StoreException if the index is read-only, an earlier write failed, or this one fails
+   */
+  <T> T write(Change<T> change) {
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      ensureOpen();
+      if (writer == null) {
+        throw new StoreException("store opened read-only: " + dataDir);
+      }
+      writes.lock();
+      try {
+        return commitChange(change);
+      } finally {
+        writes.unlock();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> T commitChange(Change<T> change) {
+    if (failure != null) {
+      throw new StoreException("store " + dataDir + " refuses writes after a failed write ("
+          + failure + "); close and reopen it", failure);
+    }
+    boolean committed = false;
+    try {
+      IndexSearcher current = searchers.acquire();
+      try {
+        T result = change.apply(writer, current);
+        writer.commit();
+        committed = true;
+        searchers.maybeRefreshBlocking();
+        return result;
+      } finally {
+        searchers.release(current);
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+      IOUtils.closeWhileHandlingException(writer::rollback);
+      throw new StoreException("write to store " + dataDir + (committed
+          ? " was committed, but the searchers could not see it: "
+          : " failed and was rolled back, nothing changed: ") + e, e);
+    }
+  }
+
+  /** Whether this index was opened read-only. */
+  boolean readOnly() {
+    return writer == null;
+  }
+
+  /** Closes searchers, writer (releasing the lock) and directory; idempotent. */
+  @Override
+  public void close() {
+    Lock lock = lifecycle.writeLock();
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      IOUtils.close(searchers, writer == null || !writer.isOpen() ? null : writer, directory);
+    } catch (IOException e) {
+      throw new StoreException("cannot close store " + dataDir + ": " + e, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("store is closed");
+    }
+  }
+
+  private static IndexWriterConfig config(Analyzer analyzer) {
+    return new IndexWriterConfig(analyzer)
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setSimilarity(new BM25Similarity())
+        .setCodec(new WideVectorCodec())
+        .setCommitOnClose(true);
+  }
+
+  private static SearcherFactory searchers() {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new BM25Similarity());
+        return searcher;
+      }
+    };
+  }
+
+  private static Map<String, String> commitData(IndexWriter writer) {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+    }
+    return data;
+  }
+
+  private static void abandon(IndexWriter writer, Directory directory) {
+    if (writer != null) {
+      IOUtils.closeWhileHandlingException(writer::rollback);
+    }
+    IOUtils.closeWhileHandlingException(directory);
+  }
+}
