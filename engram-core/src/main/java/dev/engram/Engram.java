@@ -191,7 +191,8 @@ public final class Engram implements AutoCloseable {
   /**
    * Configures an {@link Engram}. Defaults: tenant {@code "default"}; the store kind {@code lucene}
    * in {@link #dataDir} (required unless a store is given); the bundled embedder
-   * {@code bge-small-en-v1.5-q}; the {@link dev.engram.reader.ExtractiveReader}; a budget of
+   * {@code bge-small-en-v1.5-q}; the {@link dev.engram.reader.ExtractiveReader} with that embedder
+   * for semantic support; a budget of
    * {@value RecallRequest#DEFAULT_BUDGET} tokens; the system UTC clock; read-write.
    */
   public interface Builder {

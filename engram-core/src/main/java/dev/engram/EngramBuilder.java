@@ -19,7 +19,7 @@ final class EngramBuilder implements Engram.Builder {
   String storeKind = "lucene";
   Embedder embedder;
   String embedderKind = "bge-small-en-v1.5-q";
-  Reader reader = new ExtractiveReader();
+  Reader reader;
   int budget = RecallRequest.DEFAULT_BUDGET;
   Clock clock = Clock.systemUTC();
   boolean readOnly;
@@ -108,6 +108,9 @@ final class EngramBuilder implements Engram.Builder {
     } else if (!store.info().embedder().equals(embedder.info())) {
       throw new IllegalStateException("embedder mismatch: store=" + describe(store)
           + ", embedder=" + embedder.info().modelId() + "/" + embedder.info().dimension());
+    }
+    if (reader == null) {
+      reader = new ExtractiveReader(embedder);
     }
     return new Engram(this);
   }

@@ -20,18 +20,20 @@ final class Packer {
   static final int NEIGHBOUR_HITS = 3;
 
   private final int budget;
+  private final TurnCompactor compactor;
   private final NearDuplicates duplicates = new NearDuplicates(0.9);
   private final Map<String, PackedItem> packed = new LinkedHashMap<>();
   private final Map<String, Explanation> explanations = new HashMap<>();
   private int used;
 
-  Packer(int budget) {
+  Packer(int budget, TurnCompactor compactor) {
     this.budget = budget;
+    this.compactor = compactor;
   }
 
   void packHits(List<Candidate> candidates) {
     for (Candidate candidate : candidates) {
-      MemoryItem item = candidate.item();
+      MemoryItem item = compactor.view(candidate.item());
       PackedItem twin = duplicateOf(item);
       if (twin != null) {
         explain(candidate, Fate.NEAR_DUPLICATE, "a near-duplicate of packed item " + twin.item().id());
@@ -66,7 +68,8 @@ final class Packer {
         .limit(NEIGHBOUR_HITS)
         .toList();
     for (PackedItem hit : best) {
-      for (MemoryItem next : neighbours.apply(hit.item())) {
+      for (MemoryItem around : neighbours.apply(hit.item())) {
+        MemoryItem next = compactor.view(around);
         int cost = ContextRenderer.cost(next);
         if (!packed.containsKey(next.id()) && used + cost <= budget && duplicateOf(next) == null) {
           add(new PackedItem(next, Reason.NEIGHBOUR, hit.rank(), cost));

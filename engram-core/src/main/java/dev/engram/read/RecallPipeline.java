@@ -63,7 +63,8 @@ public final class RecallPipeline {
     if (candidates.isEmpty()) {
       return render(request, Context.Mode.EMPTY, List.of(), Map.of());
     }
-    Packer packer = new Packer(request.budget());
+    Packer packer = new Packer(request.budget(),
+        new TurnCompactor(request.query(), request.compactAbove()));
     packer.packHits(candidates);
     if (request.neighbours()) {
       packer.packNeighbours(hit -> neighbours(owner, hit));

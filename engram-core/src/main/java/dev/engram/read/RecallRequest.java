@@ -15,13 +15,19 @@ import dev.engram.store.TimeRange;
  *     [1, 1000]; default {@value #DEFAULT_CANDIDATES}
  * @param neighbours whether budget left after the hits is filled with the rounds next to the best
  *     hits; default true
+ * @param compactAbove rounds estimated above this many tokens are packed at turn granularity (the
+ *     turns that match the query whole, the others shortened; see the package docs); 0 packs every
+ *     round whole; in [0, 1,000,000]; default {@value #DEFAULT_COMPACT_ABOVE}
  */
 public record RecallRequest(
-    String query, int budget, PackOrder order, TimeRange range, int candidates, boolean neighbours) {
+    String query, int budget, PackOrder order, TimeRange range, int candidates, boolean neighbours,
+    int compactAbove) {
   /** Default token budget of a packed context. */
   public static final int DEFAULT_BUDGET = 3500;
   /** Default candidates per retriever. */
   public static final int DEFAULT_CANDIDATES = 50;
+  /** Default size above which rounds are packed at turn granularity. */
+  public static final int DEFAULT_COMPACT_ABOVE = 200;
 
   public RecallRequest {
     Require.nonBlank(query, "query");
@@ -33,36 +39,43 @@ public record RecallRequest(
     Require.nonNull(order, "order");
     Require.nonNull(range, "range");
     Require.inRange(candidates, 1, 1000, "candidates");
+    Require.inRange(compactAbove, 0, 1_000_000, "compactAbove");
   }
 
   /** A request with every default. */
   public static RecallRequest of(String query) {
     return new RecallRequest(query, DEFAULT_BUDGET, PackOrder.EDGES_FIRST, TimeRange.ALL,
-        DEFAULT_CANDIDATES, true);
+        DEFAULT_CANDIDATES, true,
+        DEFAULT_COMPACT_ABOVE);
   }
 
   /** This request with another budget. */
   public RecallRequest withBudget(int tokens) {
-    return new RecallRequest(query, tokens, order, range, candidates, neighbours);
+    return new RecallRequest(query, tokens, order, range, candidates, neighbours, compactAbove);
   }
 
   /** This request with another order. */
   public RecallRequest withOrder(PackOrder newOrder) {
-    return new RecallRequest(query, budget, newOrder, range, candidates, neighbours);
+    return new RecallRequest(query, budget, newOrder, range, candidates, neighbours, compactAbove);
   }
 
   /** This request restricted to a time range. */
   public RecallRequest withRange(TimeRange newRange) {
-    return new RecallRequest(query, budget, order, newRange, candidates, neighbours);
+    return new RecallRequest(query, budget, order, newRange, candidates, neighbours, compactAbove);
   }
 
   /** This request with another candidate count. */
   public RecallRequest withCandidates(int count) {
-    return new RecallRequest(query, budget, order, range, count, neighbours);
+    return new RecallRequest(query, budget, order, range, count, neighbours, compactAbove);
   }
 
   /** This request with neighbour expansion on or off. */
   public RecallRequest withNeighbours(boolean on) {
-    return new RecallRequest(query, budget, order, range, candidates, on);
+    return new RecallRequest(query, budget, order, range, candidates, on, compactAbove);
+  }
+
+  /** This request with another compaction threshold (0 packs rounds whole). */
+  public RecallRequest withCompactAbove(int tokens) {
+    return new RecallRequest(query, budget, order, range, candidates, neighbours, tokens);
   }
 }

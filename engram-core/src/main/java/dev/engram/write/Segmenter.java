@@ -77,77 +77,68 @@ public final class Segmenter {
   }
 
   /**
-   * The pages of a document: consecutive sentences up to about {@code pageChars}, each page after
-   * the first starting with the last sentences of the previous one (up to {@code overlapChars}).
-   * A single sentence longer than a page is cut at a word boundary. Page source ids are
+   * The pages of a document: runs of consecutive sentences up to about {@code pageChars}, each page
+   * after the first starting with the last sentences of the previous one (up to
+   * {@code overlapChars}). A page is a verbatim slice of the document (line breaks and all). A
+   * single sentence longer than a page is cut at a word boundary. Page source ids are
    * {@code <documentId>#p<n>}.
    */
   public List<Segment> pages(Document document) {
-    List<String> sentences = new ArrayList<>();
-    for (String sentence : SentenceSplitter.sentences(document.text())) {
-      sentences.addAll(cut(sentence));
+    String text = document.text();
+    List<SentenceSplitter.Span> spans = new ArrayList<>();
+    for (SentenceSplitter.Span span : SentenceSplitter.spans(text)) {
+      spans.addAll(cut(text, span));
     }
     List<Segment> pages = new ArrayList<>();
-    List<String> page = new ArrayList<>();
-    int length = 0;
+    int first = 0;
     int fresh = 0;
-    for (String sentence : sentences) {
-      if (fresh > 0 && length + sentence.length() + 1 > pageChars) {
-        pages.add(page(document, page, pages.size()));
-        page = overlap(page);
-        length = joinedLength(page);
+    for (int i = 0; i < spans.size(); i++) {
+      if (fresh > 0 && spans.get(i).end() - spans.get(first).start() > pageChars) {
+        pages.add(page(document, spans.get(first).start(), spans.get(i - 1).end(), pages.size()));
+        first = overlapStart(spans, first, i);
         fresh = 0;
       }
-      page.add(sentence);
-      length += sentence.length() + 1;
       fresh++;
     }
     if (fresh > 0) {
-      pages.add(page(document, page, pages.size()));
+      pages.add(page(document, spans.get(first).start(), spans.get(spans.size() - 1).end(),
+          pages.size()));
     }
     return pages;
   }
 
-  private List<String> overlap(List<String> page) {
-    List<String> tail = new ArrayList<>();
-    int length = 0;
-    for (int i = page.size() - 1; i >= 0; i--) {
-      length += page.get(i).length() + 1;
-      if (length > overlapChars) {
-        break;
-      }
-      tail.add(0, page.get(i));
+  /** The first span of the next page: the tail of the page ending before {@code next}. */
+  private int overlapStart(List<SentenceSplitter.Span> spans, int first, int next) {
+    int start = next;
+    while (start - 1 > first && spans.get(next - 1).end() - spans.get(start - 1).start() <= overlapChars) {
+      start--;
     }
-    return tail;
+    return start;
   }
 
-  private List<String> cut(String sentence) {
-    List<String> pieces = new ArrayList<>();
-    String rest = sentence;
-    while (rest.length() > pageChars) {
-      int at = rest.lastIndexOf(' ', pageChars);
-      if (at <= 0) {
-        at = pageChars;
+  private List<SentenceSplitter.Span> cut(String text, SentenceSplitter.Span span) {
+    List<SentenceSplitter.Span> pieces = new ArrayList<>();
+    int start = span.start();
+    while (span.end() - start > pageChars) {
+      int at = text.lastIndexOf(' ', start + pageChars);
+      if (at <= start) {
+        at = start + pageChars;
       }
-      pieces.add(rest.substring(0, at).strip());
-      rest = rest.substring(at).strip();
+      pieces.add(new SentenceSplitter.Span(start, at));
+      start = at;
+      while (start < span.end() && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
     }
-    if (!rest.isEmpty()) {
-      pieces.add(rest);
+    if (start < span.end()) {
+      pieces.add(new SentenceSplitter.Span(start, span.end()));
     }
     return pieces;
   }
 
-  private static int joinedLength(List<String> sentences) {
-    int length = 0;
-    for (String sentence : sentences) {
-      length += sentence.length() + 1;
-    }
-    return length;
+  private static Segment page(Document document, int start, int end, int index) {
+    return new Segment(document.text().substring(start, end), document.time(),
+        List.of(document.id() + "#p" + (index + 1)));
   }
 
-  private static Segment page(Document document, List<String> sentences, int index) {
-    return new Segment(
-        String.join(" ", sentences), document.time(), List.of(document.id() + "#p" + (index + 1)));
-  }
 }

@@ -1,0 +1,71 @@
+package dev.engram.cli;
+
+import dev.engram.EngramException;
+import dev.engram.datasets.DatasetFormatException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code engram} command line: the entry point and how failures become exit codes. */
+@Command(
+    name = "engram",
+    mixinStandardHelpOptions = true,
+    versionProvider = EngramCli.Version.class,
+    description = {
+        "Long-term memory for LLM applications: remember conversations and documents on local "
+            + "disk, recall what matters under a token budget, answer with cited evidence. "
+            + "Fully offline.",
+        ""},
+    subcommands = {
+        QuickstartCommand.class,
+        IngestCommand.class,
+        AskCommand.class,
+        SearchCommand.class,
+        ForgetCommand.class,
+        StatsCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 error (the message says what), 2 bad usage.",
+        "Run 'engram help <command>' for a command's options."})
+public final class EngramCli {
+  /** Exit code for a failure the message explains. */
+  static final int ERROR = 1;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command line with the given output streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new EngramCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("engram: error: " + describe(e));
+      if (System.getenv("ENGRAM_DEBUG") != null) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      return ERROR;
+    });
+    return cli.execute(args);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof EngramException || e instanceof DatasetFormatException
+        || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        || e instanceof UncheckedIOException) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage()
+        + " (set ENGRAM_DEBUG=1 for the stack trace)";
+  }
+
+  /** The version from the jar's manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = EngramCli.class.getPackage().getImplementationVersion();
+      return new String[] {"engram " + (version == null ? "dev" : version)};
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.engram.read;
+
+import dev.engram.model.MemoryItem;
+import dev.engram.model.TokenEstimate;
+import dev.engram.text.SentenceSplitter;
+import dev.engram.text.Terms;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Packs long rounds at turn granularity. In real chat logs a round is mostly the assistant's
+ * reply (LongMemEval: user turns ~60 tokens, replies ~430), while what users ask about is mostly
+ * what they said; packing whole rounds spends the budget on replies. A round over the cap keeps
+ * whole the turns that carry the query's words (and every user turn, and assistant turns when the
+ * query asks what "you" said), and shortens the others to their opening words. The packed copy's
+ * {@code sourceIds} then name only the turns kept whole. The stored memory is never changed.
+ *
+ * <p>Turns are found by their {@code role: } line prefix; a round whose turns cannot be matched
+ * one to one with its source ids is left whole rather than mislabelled. Thread-safe (stateless).
+ */
+final class TurnCompactor {
+  private static final Pattern TURN_START = Pattern.compile("^(user|assistant|system|tool): ");
+  private static final Pattern ASKS_ABOUT_ASSISTANT =
+      Pattern.compile("\\b(you|your|yours|assistant)\\b");
+  /** Opening kept of a shortened turn, in characters (~40 tokens). */
+  private static final int PREVIEW_CHARS = 160;
+
+  private final int itemCap;
+  private final Set<String> queryTerms;
+  private final boolean aboutAssistant;
+
+  /** @param itemCap tokens above which a round is compacted; 0 turns compaction off */
+  TurnCompactor(String query, int itemCap) {
+    this.itemCap = itemCap;
+    this.queryTerms = new HashSet<>(Terms.of(query));
+    this.aboutAssistant = ASKS_ABOUT_ASSISTANT.matcher(query.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** The item as packed: itself when short enough, else a compacted copy with the same id. */
+  MemoryItem view(MemoryItem item) {
+    if (itemCap == 0 || item.tokens() <= itemCap) {
+      return item;
+    }
+    List<String> turns = turns(item.text());
+    if (turns.size() < 2 || turns.size() != item.sourceIds().size()) {
+      return item;
+    }
+    int best = bestTurn(turns);
+    StringBuilder text = new StringBuilder();
+    List<String> whole = new ArrayList<>();
+    for (int i = 0; i < turns.size(); i++) {
+      String turn = turns.get(i);
+      int tokens = TokenEstimate.of(turn);
+      boolean keep = i == best
+          || (turn.startsWith("user: ") && tokens <= 2 * itemCap)
+          || (aboutAssistant && turn.startsWith("assistant: ") && overlap(turn) > 0
+              && tokens <= 4 * itemCap);
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      if (keep) {
+        text.append(turn);
+        whole.add(item.sourceIds().get(i));
+      } else {
+        text.append(preview(turn));
+      }
+    }
+    return new MemoryItem(item.id(), item.owner(), item.session(), item.kind(), item.sessionSeq(),
+        item.subjectSeq(), item.eventTime(), item.ingestTime(), text.toString(), item.key(),
+        whole, item.contentHash(), null);
+  }
+
+  private int bestTurn(List<String> turns) {
+    int best = 0;
+    double bestScore = -1;
+    for (int i = 0; i < turns.size(); i++) {
+      // Coverage per token favours a short turn that says it over a long one that mentions it.
+      double score = overlap(turns.get(i)) / Math.sqrt(1 + TokenEstimate.of(turns.get(i)));
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private int overlap(String turn) {
+    int common = 0;
+    for (String term : new HashSet<>(Terms.of(turn))) {
+      if (queryTerms.contains(term)) {
+        common++;
+      }
+    }
+    return common;
+  }
+
+  private static String preview(String turn) {
+    if (turn.length() <= PREVIEW_CHARS) {
+      return turn;
+    }
+    List<SentenceSplitter.Span> spans = SentenceSplitter.spans(turn);
+    int end = spans.isEmpty() ? PREVIEW_CHARS : spans.get(0).end();
+    if (end > PREVIEW_CHARS) {
+      end = turn.lastIndexOf(' ', PREVIEW_CHARS);
+      end = end <= 0 ? PREVIEW_CHARS : end;
+    }
+    return turn.substring(0, end).replace('\n', ' ') + " …";
+  }
+
+  /** The turns of a round's text: a new turn starts at each line with a role prefix. */
+  static List<String> turns(String text) {
+    List<String> turns = new ArrayList<>();
+    StringBuilder current = null;
+    for (String line : text.split("\n", -1)) {
+      if (TURN_START.matcher(line).find() || current == null) {
+        if (current != null) {
+          turns.add(current.toString());
+        }
+        current = new StringBuilder(line);
+      } else {
+        current.append('\n').append(line);
+      }
+    }
+    if (current != null) {
+      turns.add(current.toString());
+    }
+    return turns;
+  }
+}
