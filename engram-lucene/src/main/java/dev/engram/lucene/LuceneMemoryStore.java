@@ -253,13 +253,17 @@ public final class LuceneMemoryStore implements MemoryStore {
 
   /**
    * Counts and deletes what {@code query} matches, in one commit; the count is exact because
-   * writes are serialised and {@code current} shows every earlier commit.
+   * writes are serialised and {@code current} shows every earlier commit. Forgetting is real:
+   * a Lucene delete only marks documents, leaving their text in the segment files, so the
+   * segments that hold deletions are rewritten without them before the commit, and the old files
+   * are removed with the commit.
    */
   private int deleteMatching(Query query) {
     return index.write((writer, current) -> {
       int count = current.count(query);
       if (count > 0) {
         writer.deleteDocuments(query);
+        writer.forceMergeDeletes(true);
       }
       return count;
     });

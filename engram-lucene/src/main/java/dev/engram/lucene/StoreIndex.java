@@ -17,6 +17,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -225,6 +226,8 @@ final class StoreIndex implements Closeable {
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setSimilarity(new BM25Similarity())
         .setCodec(new WideVectorCodec())
+        // Forgetting rewrites every segment that holds a deletion (see forceMergeDeletes).
+        .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0))
         .setCommitOnClose(true);
   }
 
