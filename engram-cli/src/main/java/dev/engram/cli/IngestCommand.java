@@ -140,7 +140,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private void rememberAll(Engram engram, String who, List<Session> list, Progress progress) {
     progress.addToTotal(list.size());
-    progress.message(who);
+    progress.message(" subject " + who);
     for (Session session : list) {
       count(who, engram.remember(who, session), progress);
     }

@@ -21,6 +21,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: writes are serialised so that sequence numbers stay dense and ordered.
  */
 public final class WritePipeline {
+  /**
+   * Characters of an episode that the embedder sees (~256 tokens): the user turn and the start of
+   * the reply. Transformer cost grows with input length, long replies are mostly filler for
+   * retrieval, and the lexical index still sees every word; bge would cut at 512 tokens anyway.
+   */
+  public static final int EMBED_CHARS = 1024;
+
   private final MemoryStore store;
   private final Embedder embedder;
   private final Clock clock;
@@ -64,11 +71,21 @@ public final class WritePipeline {
     }
   }
 
+  /** The part of an episode's text that is embedded: at most {@link #EMBED_CHARS}, cut at a space. */
+  static String embeddingInput(String text) {
+    if (text.length() <= EMBED_CHARS) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', EMBED_CHARS);
+    return text.substring(0, cut > EMBED_CHARS / 2 ? cut : EMBED_CHARS);
+  }
+
   private List<MemoryItem> items(
       SubjectRef owner, String session, List<Segment> segments, List<String> hashes, Instant now) {
     long sessionSeq = store.lastSessionSeq(owner, session) + 1;
     long subjectSeq = store.subjectStats(owner).lastSubjectSeq() + 1;
-    float[][] vectors = embedder.embed(segments.stream().map(Segment::text).toList());
+    float[][] vectors =
+        embedder.embed(segments.stream().map(s -> embeddingInput(s.text())).toList());
     List<MemoryItem> items = new ArrayList<>(segments.size());
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);
