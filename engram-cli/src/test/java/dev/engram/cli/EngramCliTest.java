@@ -122,6 +122,22 @@ class EngramCliTest {
   }
 
   @Test
+  void should_refuse_a_store_locked_by_another_writer_but_still_read_it() throws IOException {
+    Path note = write("note.txt", "The spare key is under the blue pot.");
+    run("ingest", "-q", "-s", "ann", note.toString());
+
+    try (dev.engram.Engram writer = dev.engram.Engram.open(dir.resolve("store"))) {
+      Run ingest = run("ingest", "-q", "-s", "ann", write("other.txt", "More text.").toString());
+      Run ask = run("ask", "-s", "ann", "Where is the spare key?");
+
+      assertThat(ingest.code()).isEqualTo(1);
+      assertThat(ingest.err()).contains("locked");
+      assertThat(ask.code()).as(ask.err()).isZero();
+      assertThat(ask.out()).contains("blue pot");
+    }
+  }
+
+  @Test
   void should_name_an_unknown_subject_and_list_the_known_ones() throws IOException {
     run("ingest", "-q", "-s", "ann", write("note.txt", "The spare key is under the blue pot.").toString());
 
