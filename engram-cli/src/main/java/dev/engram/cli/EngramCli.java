@@ -1,6 +1,12 @@
 package dev.engram.cli;
 
 import dev.engram.EngramException;
+import dev.engram.bench.BenchCommand;
+import dev.engram.bench.BenchmarksDocCommand;
+import dev.engram.bench.synthetic.NeedleCommand;
+import dev.engram.bench.synthetic.OrderCommand;
+import dev.engram.bench.synthetic.ScaleCommand;
+import dev.engram.bench.synthetic.ThreadsCommand;
 import dev.engram.datasets.DatasetFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,12 +38,14 @@ public final class EngramCli {
   static final int ERROR = 1;
 
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true"); // bench charts render without a display
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs a command line with the given output streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new EngramCli());
+    cli.addSubcommand(benchCommands());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -48,6 +56,17 @@ public final class EngramCli {
       return ERROR;
     });
     return cli.execute(args);
+  }
+
+  /** {@code engram bench}: the dataset benches and the synthetic generators. */
+  private static CommandLine benchCommands() {
+    CommandLine bench = new CommandLine(new BenchCommand());
+    bench.addSubcommand(new NeedleCommand());
+    bench.addSubcommand(new ThreadsCommand());
+    bench.addSubcommand(new OrderCommand());
+    bench.addSubcommand(new ScaleCommand());
+    bench.addSubcommand(new BenchmarksDocCommand());
+    return bench;
   }
 
   private static String describe(Exception e) {

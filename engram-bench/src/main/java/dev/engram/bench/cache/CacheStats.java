@@ -1,0 +1,20 @@
+package dev.engram.bench.cache;
+
+/**
+ * What a {@link CachingEmbedder} did.
+ *
+ * @param loaded vectors found in the file when it was opened
+ * @param hits texts answered from the cache
+ * @param misses texts sent to the real embedder (and appended to the file)
+ * @param missNanos time spent in the real embedder, in nanoseconds
+ * @param persistent whether new vectors are written to disk (false when the file is locked by
+ *     another process and the cache runs in memory only)
+ */
+public record CacheStats(long loaded, long hits, long misses, long missNanos, boolean persistent) {
+
+  /** Hits as a share of all lookups; 0 when there were none. */
+  public double hitRate() {
+    long total = hits + misses;
+    return total == 0 ? 0 : (double) hits / total;
+  }
+}

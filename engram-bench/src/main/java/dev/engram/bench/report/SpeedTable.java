@@ -1,0 +1,63 @@
+package dev.engram.bench.report;
+
+import static dev.engram.bench.report.MarkdownReport.fmt;
+import static dev.engram.bench.report.MarkdownReport.ms;
+
+import dev.engram.bench.metrics.Percentiles;
+import java.util.Map;
+
+/** The speed and cost section of the Markdown report. */
+final class SpeedTable {
+  private SpeedTable() {}
+
+  static void render(StringBuilder md, BenchReport r) {
+    BenchReport.Speed s = r.speed();
+    md.append("## Speed and cost\n\n| figure | value |\n|---|---|\n");
+    BenchReport.Ingest in = s.ingest();
+    md.append("| ingest, whole run (").append(in.cached() ? "cached embedder: not a speed figure"
+        : "uncached").append(") | ").append(in.rounds()).append(" rounds in ")
+        .append(fmt("%.1f", in.seconds())).append(" s = ")
+        .append(fmt("%.1f", in.roundsPerSecond())).append(" rounds/s |\n");
+    if (s.probe() != null) {
+      BenchReport.IngestProbe p = s.probe();
+      md.append("| raw embedder, uncached (").append(p.rounds()).append(" rounds, ~")
+          .append(p.estimatedTokens() / Math.max(1, p.rounds())).append(" tokens each) | ")
+          .append(fmt("%.1f", p.rawRoundsPerSecond())).append(" rounds/s |\n");
+      md.append("| Engram ingest, uncached, same rounds (store ").append(p.store()).append(") | ")
+          .append(fmt("%.1f", p.ingestRoundsPerSecond())).append(" rounds/s = ")
+          .append(fmt("%.0f%%", 100 * p.ratio())).append(" of raw |\n");
+    }
+    md.append("| langchain4j indexing (embedAll + addAll), whole run | ")
+        .append(fmt("%.1f", in.langchain4jIndexSeconds())).append(" s |\n");
+    BenchReport.Cost cost = s.cost();
+    if (cost.heapBytesPerItem() != null) {
+      md.append("| heap per item after ingest (store ").append(cost.heapStore()).append(") | ")
+          .append(fmt("%.0f", cost.heapBytesPerItem())).append(" bytes |\n");
+    }
+    if (cost.diskBytesPerItem() != null) {
+      md.append("| bytes on disk per item | ").append(fmt("%.0f", cost.diskBytesPerItem()))
+          .append(" |\n");
+    }
+    if (s.embeddingCache() != null) {
+      BenchReport.Cache c = s.embeddingCache();
+      md.append("| embedding cache | ").append(c.hits()).append(" hits, ").append(c.misses())
+          .append(" misses (").append(fmt("%.0f", c.missSeconds())).append(" s embedding), ")
+          .append(c.loaded()).append(" loaded |\n");
+    }
+    md.append("\n| latency (ms) | n | p50 | p95 | p99 |\n|---|---|---|---|---|\n");
+    latencyRow(md, "engram recall, with query embedding (uncached)",
+        s.recallMillis().withQueryEmbedding());
+    latencyRow(md, "engram recall, query vector precomputed",
+        s.recallMillis().withoutQueryEmbedding());
+    for (Map.Entry<String, Percentiles> e : s.packMillis().entrySet()) {
+      latencyRow(md, e.getKey() + " pack at " + r.config().readerBudget()
+          + " (cached query vector)", e.getValue());
+    }
+    md.append('\n');
+  }
+
+  private static void latencyRow(StringBuilder md, String name, Percentiles p) {
+    md.append("| ").append(name).append(" | ").append(p == null ? 0 : p.n()).append(" | ")
+        .append(ms(p)).append(" |\n");
+  }
+}
