@@ -43,6 +43,7 @@ public final class OnnxEmbedder implements Embedder {
 
   private final EmbedderInfo info = new EmbedderInfo(MODEL_ID, OnnxModel.DIMENSION);
   private final int batchSize;
+  private final int threads;
   private final int maxBatchTokens;
   private final OnnxModel model;
   private final ExecutorService pool;
@@ -52,6 +53,7 @@ public final class OnnxEmbedder implements Embedder {
 
   private OnnxEmbedder(Builder builder) {
     this.batchSize = builder.batchSize;
+    this.threads = builder.threads;
     this.maxBatchTokens = builder.maxBatchTokens;
     this.model = new OnnxModel(MAX_TOKENS);
     this.pool = Executors.newFixedThreadPool(builder.threads, daemonThreads());
@@ -103,8 +105,10 @@ public final class OnnxEmbedder implements Embedder {
         .sorted(Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed())
         .mapToInt(Integer::intValue).toArray();
     List<List<String>> batches = new ArrayList<>();
+    // A small call (one session's rounds) still gets one batch per thread, not one batch in all.
+    int share = (order.length + threads - 1) / threads;
     for (int start = 0; start < order.length; ) {
-      int end = start + rowsFor(texts.get(order[start]), order.length - start);
+      int end = start + Math.min(share, rowsFor(texts.get(order[start]), order.length - start));
       batches.add(IntStream.range(start, end).mapToObj(k -> texts.get(order[k])).toList());
       start = end;
     }
