@@ -287,7 +287,7 @@ public final class EngramServer implements AutoCloseable {
       Embedder opened = Providers.embedder(null).create();
       MemoryStore openedStore;
       try {
-        openedStore = Providers.store("lucene").open(config.dataDir(), opened.info(), false);
+        openedStore = Providers.store(config.storeKind()).open(config.dataDir(), opened.info(), false);
       } catch (RuntimeException e) {
         opened.close();
         throw e;

@@ -23,11 +23,14 @@ import java.time.Duration;
  * @param burst requests each key may make at once
  * @param budget the default recall budget in tokens (REST and proxy)
  * @param drainTimeout how long shutdown waits for writes in flight
+ * @param storeKind the {@link dev.engram.spi.MemoryStoreFactory} name of the store to open:
+ *     {@code lucene} (embedded, in {@code dataDir}) or {@code solr} (engram-solr on the class path,
+ *     configured by its system properties, environment or {@code dataDir/solr.properties})
  */
 public record ServerConfig(
     Path dataDir, String host, int port, URI upstreamUrl, String upstreamModel,
     String upstreamApiKey, Duration upstreamTimeout, long maxBodyBytes, double ratePerSecond,
-    int burst, int budget, Duration drainTimeout) {
+    int burst, int budget, Duration drainTimeout, String storeKind) {
 
   public ServerConfig {
     Require.nonNull(dataDir, "dataDir");
@@ -50,6 +53,7 @@ public record ServerConfig(
     Require.inRange(burst, 1, 1_000_000, "burst");
     Require.inRange(budget, 50, 1_000_000, "budget");
     Require.nonNull(drainTimeout, "drainTimeout");
+    Require.nonBlank(storeKind, "storeKind");
   }
 
   /** Hides the upstream key. */
@@ -59,7 +63,7 @@ public record ServerConfig(
         + ", upstreamUrl=" + upstreamUrl + ", upstreamModel=" + upstreamModel
         + ", upstreamApiKey=" + (upstreamApiKey == null ? "none" : "<hidden>")
         + ", maxBodyBytes=" + maxBodyBytes + ", ratePerSecond=" + ratePerSecond
-        + ", burst=" + burst + ", budget=" + budget + "]";
+        + ", burst=" + burst + ", budget=" + budget + ", storeKind=" + storeKind + "]";
   }
 
   /**
@@ -85,6 +89,7 @@ public record ServerConfig(
     private int burst = 100;
     private int budget = 3500;
     private Duration drainTimeout = Duration.ofSeconds(30);
+    private String storeKind = "lucene";
 
     Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -141,9 +146,15 @@ public record ServerConfig(
       return this;
     }
 
+    /** The store kind to open (default {@code lucene}); see {@link ServerConfig#storeKind()}. */
+    public Builder storeKind(String value) {
+      storeKind = value;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(dataDir, host, port, upstreamUrl, upstreamModel, upstreamApiKey,
-          upstreamTimeout, maxBodyBytes, ratePerSecond, burst, budget, drainTimeout);
+          upstreamTimeout, maxBodyBytes, ratePerSecond, burst, budget, drainTimeout, storeKind);
     }
   }
 }

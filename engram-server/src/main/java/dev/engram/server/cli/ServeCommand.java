@@ -81,6 +81,21 @@ public final class ServeCommand implements Callable<Integer> {
           + "default: ${DEFAULT-VALUE}).")
   int drainSeconds;
 
+  @Option(names = "--store", paramLabel = "KIND", defaultValue = "${env:ENGRAM_STORE:-lucene}",
+      description = "Store kind: lucene (embedded, in --data-dir) or solr (a SolrCloud collection "
+          + "given by --zk-host and --solr-collection) (env ENGRAM_STORE, default: ${DEFAULT-VALUE}).")
+  String storeKind;
+
+  @Option(names = "--zk-host", paramLabel = "HOSTS",
+      description = "ZooKeeper ensemble of the SolrCloud cluster, host:port[,host:port][/chroot] "
+          + "(with --store solr; env ENGRAM_SOLR_ZK_HOST).")
+  String zkHost;
+
+  @Option(names = "--solr-collection", paramLabel = "NAME",
+      description = "SolrCloud collection holding the memory (with --store solr; env "
+          + "ENGRAM_SOLR_COLLECTION).")
+  String solrCollection;
+
   private final CountDownLatch stop;
 
   /** A command that serves until the JVM shuts down. */
@@ -94,13 +109,21 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   ServerConfig config() {
+    // The solr store kind is opened through the data-directory SPI and reads its connection from
+    // these system properties (see engram-solr's SolrSettings).
+    if (zkHost != null) {
+      System.setProperty("engram.solr.zkHost", zkHost);
+    }
+    if (solrCollection != null) {
+      System.setProperty("engram.solr.collection", solrCollection);
+    }
     String upstreamKey = System.getenv("ENGRAM_UPSTREAM_API_KEY");
     return ServerConfig.builder(dataDir).host(host).port(port).upstreamUrl(upstreamUrl)
         .upstreamModel(upstreamModel)
         .upstreamApiKey(upstreamKey == null || upstreamKey.isBlank() ? null : upstreamKey)
         .upstreamTimeout(Duration.ofSeconds(upstreamTimeoutSeconds)).maxBodyBytes(maxBodyBytes)
         .rateLimit(ratePerSecond, burst).budget(budget)
-        .drainTimeout(Duration.ofSeconds(drainSeconds)).build();
+        .drainTimeout(Duration.ofSeconds(drainSeconds)).storeKind(storeKind).build();
   }
 
   @Override

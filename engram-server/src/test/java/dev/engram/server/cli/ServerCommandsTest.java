@@ -83,6 +83,15 @@ class ServerCommandsTest {
     assertThat(bad.err).contains("Invalid value for option '--port'");
   }
 
+  @Test
+  void should_name_an_unknown_store_kind_and_start_nothing() {
+    Run bad = run(new ServeCommand(), "--store", "nosuch", "--port", "0", "--data-dir",
+        root.resolve("data").toString());
+    assertThat(bad.exit).isNotZero();
+    assertThat(bad.err).contains("nosuch");
+    assertThat(root.resolve("data")).doesNotExist();
+  }
+
   private static int awaitPort(StringWriter out) throws InterruptedException {
     Pattern serving = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

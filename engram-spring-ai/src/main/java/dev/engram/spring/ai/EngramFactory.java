@@ -7,6 +7,8 @@ import dev.engram.model.Require;
 final class EngramFactory {
   /** System property through which the {@code solr} store kind reads its ZooKeeper address. */
   static final String ZK_HOST_PROPERTY = "engram.solr.zk-host";
+  /** System property through which the {@code solr} store kind reads its collection. */
+  static final String COLLECTION_PROPERTY = "engram.solr.collection";
 
   private EngramFactory() {}
 
@@ -21,7 +23,10 @@ final class EngramFactory {
     Require.nonNull(properties.getDataDir(), "engram.data-dir");
     if (store.equals("solr")) {
       String zkHost = Require.nonBlank(properties.getSolr().getZkHost(), "engram.solr.zk-host");
+      String collection =
+          Require.nonBlank(properties.getSolr().getCollection(), "engram.solr.collection");
       System.setProperty(ZK_HOST_PROPERTY, zkHost);
+      System.setProperty(COLLECTION_PROPERTY, collection);
     }
     return Engram.builder()
         .storeKind(store)

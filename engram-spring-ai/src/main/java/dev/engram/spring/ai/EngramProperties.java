@@ -90,12 +90,26 @@ public class EngramProperties {
      */
     private String zkHost;
 
+    /**
+     * The SolrCloud collection that holds the memory; handed to the {@code solr} store as the
+     * system property {@code engram.solr.collection}.
+     */
+    private String collection;
+
     public String getZkHost() {
       return zkHost;
     }
 
     public void setZkHost(String zkHost) {
       this.zkHost = zkHost;
+    }
+
+    public String getCollection() {
+      return collection;
+    }
+
+    public void setCollection(String collection) {
+      this.collection = collection;
     }
   }
 

@@ -81,12 +81,21 @@ class EngramAutoConfigurationTest {
   }
 
   @Test
-  void solr_is_looked_up_by_name_and_gets_the_zookeeper_address() {
+  void solr_needs_a_collection() {
     runner.withPropertyValues("engram.data-dir=" + dir, "engram.store=solr",
             "engram.solr.zk-host=127.0.0.1:9983/solr")
         .run(context -> assertThat(context).getFailure()
+            .hasRootCauseMessage("engram.solr.collection must not be null"));
+  }
+
+  @Test
+  void solr_is_looked_up_by_name_and_gets_the_zookeeper_address_and_collection() {
+    runner.withPropertyValues("engram.data-dir=" + dir, "engram.store=solr",
+            "engram.solr.zk-host=127.0.0.1:9983/solr", "engram.solr.collection=memory")
+        .run(context -> assertThat(context).getFailure()
             .hasRootCauseMessage("no MemoryStoreFactory named 'solr'; available: [lucene]"));
     assertThat(System.getProperty(EngramFactory.ZK_HOST_PROPERTY)).isEqualTo("127.0.0.1:9983/solr");
+    assertThat(System.getProperty(EngramFactory.COLLECTION_PROPERTY)).isEqualTo("memory");
   }
 
   @Test
