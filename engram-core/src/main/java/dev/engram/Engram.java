@@ -1,8 +1,16 @@
 package dev.engram;
 
+import dev.engram.audit.AuditTrail;
+import dev.engram.audit.Rollback;
 import dev.engram.embed.Embedder;
 import dev.engram.embed.EmbedderInfo;
+import dev.engram.fact.FactExtractor;
+import dev.engram.fact.FactLedger;
+import dev.engram.forget.ForgetReport;
+import dev.engram.forget.ForgetSelector;
+import dev.engram.forget.Forgetting;
 import dev.engram.model.Document;
+import dev.engram.model.MemoryItem;
 import dev.engram.model.Message;
 import dev.engram.model.Require;
 import dev.engram.model.Session;
@@ -13,15 +21,24 @@ import dev.engram.read.RecallPipeline;
 import dev.engram.read.RecallRequest;
 import dev.engram.reader.Answer;
 import dev.engram.reader.Reader;
+import dev.engram.retain.Pruner;
+import dev.engram.retain.RetentionPolicy;
+import dev.engram.store.AuditAction;
+import dev.engram.store.AuditEvent;
 import dev.engram.store.MemoryStore;
 import dev.engram.store.StoreStats;
 import dev.engram.store.SubjectStats;
 import dev.engram.write.RememberResult;
 import dev.engram.write.Segmenter;
+import dev.engram.summary.CompactMemory;
+import dev.engram.summary.Summarizer;
 import dev.engram.write.WritePipeline;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A long-term memory: remembers conversations and documents verbatim and durably, recalls what
@@ -53,6 +70,14 @@ public final class Engram implements AutoCloseable {
   private final Segmenter segmenter = new Segmenter();
   private final WritePipeline writes;
   private final RecallPipeline reads;
+  private final Clock clock;
+  private final FactExtractor extractor;
+  private final Summarizer summarizer;
+  private final int summaryEveryTurns;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final AuditTrail audit;
+  private final FactLedger facts;
+  private final CompactMemory compact;
 
   Engram(EngramBuilder builder) {
     this.tenant = builder.tenant;
@@ -62,8 +87,16 @@ public final class Engram implements AutoCloseable {
     this.budget = builder.budget;
     this.ownsStore = builder.ownsStore;
     this.ownsEmbedder = builder.ownsEmbedder;
-    this.writes = new WritePipeline(store, embedder, builder.clock);
-    this.reads = new RecallPipeline(store, embedder);
+    this.clock = builder.clock;
+    this.extractor = builder.factExtractor;
+    this.summarizer = builder.summarizer;
+    this.summaryEveryTurns = builder.summaryEveryTurns;
+    this.audit = new AuditTrail(store, clock, builder.actor);
+    this.facts = new FactLedger(store, embedder, audit, clock);
+    this.compact = new CompactMemory(store, embedder, summarizer, audit, clock, summaryEveryTurns);
+    this.writes = new WritePipeline(store, embedder, clock,
+        new WritePipeline.Parts(extractor, facts, compact, audit, writeLock));
+    this.reads = new RecallPipeline(store, embedder, clock);
   }
 
   /**
@@ -125,19 +158,138 @@ public final class Engram implements AutoCloseable {
     return recall(subject, query).explain(Require.nonBlank(itemId, "itemId"));
   }
 
-  /** Forgets items by id; returns how many existed. Deleted from the index when it returns. */
+  /**
+   * Forgets items by id (episodes, notes or facts) with the facts derived from them; returns how
+   * many existed. Deleted from every index and file when it returns.
+   */
   public int forgetItems(String subject, Collection<String> ids) {
-    return store.deleteItems(owner(subject), Require.nonNull(ids, "ids"));
+    ForgetReport report = forget(subject,
+        ForgetSelector.ids(List.copyOf(Require.nonNull(ids, "ids"))), false, "");
+    return report.episodeIds().size()
+        + (int) report.factIds().stream().filter(ids::contains).count();
   }
 
-  /** Forgets a whole session or document; returns how many items it had. */
+  /** Forgets a whole session or document (with derived facts); returns how many episodes it had. */
   public int forgetSession(String subject, String sessionId) {
-    return store.deleteSession(owner(subject), Require.identifier(sessionId, "sessionId"));
+    return forget(subject, ForgetSelector.session(sessionId), false, "").episodeIds().size();
   }
 
-  /** Forgets everything about a subject; returns how many items it had. */
+  /**
+   * Forgets everything about a subject; returns how many items it had (facts and summaries
+   * included). Its audit log stays.
+   */
   public int forgetSubject(String subject) {
-    return store.deleteSubject(owner(subject));
+    SubjectRef owner = owner(subject);
+    return locked(() -> {
+      int count = store.deleteSubject(owner);
+      if (count > 0) {
+        audit.record(owner, AuditAction.FORGET, List.of(), List.of(),
+            "the whole subject (" + count + " items)");
+      }
+      return count;
+    });
+  }
+
+  /**
+   * Forgets what {@code selector} names (by id, session, subject, time range and/or query),
+   * with derived facts, rebuilding the summaries that covered it; or, in a dry run, only reports
+   * what would go. Forgetting what does not exist changes nothing ({@link ForgetReport#nothing}).
+   *
+   * @param reason recorded in the audit log (never the forgotten text); may be empty
+   */
+  public ForgetReport forget(String subject, ForgetSelector selector, boolean dryRun,
+      String reason) {
+    SubjectRef owner = owner(subject);
+    Require.nonNull(selector, "selector");
+    if (selector.all() && !dryRun) {
+      int count = forgetSubject(subject);
+      return new ForgetReport(false, count == 0 ? List.of() : List.of("*"), List.of(), List.of(),
+          List.of());
+    }
+    return locked(() -> new Forgetting(store, compact, audit).forget(owner, selector, dryRun,
+        reason));
+  }
+
+  /** The subject's current facts (superseded values hidden), in timeline order. */
+  public List<MemoryItem> facts(String subject) {
+    return facts.current(owner(subject));
+  }
+
+  /** Every value the subject stated for {@code attribute}, oldest first, superseded included. */
+  public List<MemoryItem> factHistory(String subject, String attribute) {
+    return facts.history(owner(subject), attribute);
+  }
+
+  /** The subject's summaries: the level-2 summary first (if any), then each session's. */
+  public List<MemoryItem> summaries(String subject) {
+    SubjectRef owner = owner(subject);
+    List<MemoryItem> out = new java.util.ArrayList<>();
+    compact.subjectSummary(owner).ifPresent(out::add);
+    out.addAll(compact.sessionSummaries(owner));
+    return out;
+  }
+
+  /** The subject's audit log, oldest first: every change, when, what (ids), why and by whom. */
+  public List<AuditEvent> history(String subject) {
+    return audit.history(owner(subject));
+  }
+
+  /**
+   * Rolls the subject back to {@code version} (an audit event number; 0 is the empty start):
+   * what was remembered or derived after it is deleted, supersessions, prunes and pins after it
+   * are undone; forgotten content stays forgotten.
+   *
+   * @throws IllegalArgumentException for a version the subject never had
+   */
+  public AuditEvent rollback(String subject, long version, String reason) {
+    SubjectRef owner = owner(subject);
+    return locked(() -> new Rollback(store, compact, audit).rollback(owner, version, reason));
+  }
+
+  /**
+   * Moves the subject's lowest-priority episodes to the cold tier (out of search, still in
+   * history and exact lookups); pinned and fact-backed items stay hot.
+   *
+   * @return the ids pruned (or that would be, in a dry run)
+   */
+  public List<String> prune(String subject, RetentionPolicy policy, boolean dryRun) {
+    SubjectRef owner = owner(subject);
+    Require.nonNull(policy, "policy");
+    return locked(() -> new Pruner(store, audit, clock).prune(owner, policy, dryRun));
+  }
+
+  /** Pins items (never pruned); returns how many exist. */
+  public int pin(String subject, Collection<String> ids, boolean pinned) {
+    SubjectRef owner = owner(subject);
+    return locked(() -> {
+      int changed = store.update(owner, List.copyOf(ids),
+          it -> it.withLifecycle(it.lifecycle().withPinned(pinned)));
+      if (changed > 0) {
+        audit.record(owner, pinned ? AuditAction.PIN : AuditAction.UNPIN, List.copyOf(ids),
+            List.of(), "");
+      }
+      return changed;
+    });
+  }
+
+  /**
+   * An editor for background enrichment (an LLM fact extractor or summarizer): it adds facts and
+   * replaces summaries later, under this memory's write lock, each change audited as
+   * {@code actor}.
+   */
+  public MemoryEditor editor(String actor) {
+    AuditTrail trail = new AuditTrail(store, clock, actor);
+    return new MemoryEditor(this::owner, writeLock,
+        new FactLedger(store, embedder, trail, clock), store, embedder, trail, clock);
+  }
+
+  private <T> T locked(Supplier<T> action) {
+    writeLock.lock();
+    try {
+      return action.get();
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** The subjects of this tenant that have memory, sorted. */
@@ -145,9 +297,14 @@ public final class Engram implements AutoCloseable {
     return store.subjects(tenant);
   }
 
-  /** Counts for one subject. */
+  /**
+   * Counts of what the subject remembered: its episodes and notes, hot and cold (facts and
+   * summaries derived from them are not counted).
+   */
   public SubjectStats stats(String subject) {
-    return store.subjectStats(owner(subject));
+    return store.subjectStats(owner(subject),
+        dev.engram.store.ItemFilter.allOf(dev.engram.model.ItemKind.EPISODE,
+            dev.engram.model.ItemKind.NOTE));
   }
 
   /** Counts for the whole store. */
@@ -193,7 +350,9 @@ public final class Engram implements AutoCloseable {
    * in {@link #dataDir} (required unless a store is given); the bundled embedder
    * {@code bge-small-en-v1.5-q}; the {@link dev.engram.reader.ExtractiveReader} with that embedder
    * for semantic support; a budget of
-   * {@value RecallRequest#DEFAULT_BUDGET} tokens; the system UTC clock; read-write.
+   * {@value RecallRequest#DEFAULT_BUDGET} tokens; the system UTC clock; read-write; the
+   * rule-based fact extractor; the extractive summarizer with a subject summary every 100
+   * episodes; audit actor {@code api}.
    */
   public interface Builder {
     /** The directory of the store (created if absent). */
@@ -222,6 +381,18 @@ public final class Engram implements AutoCloseable {
 
     /** The clock that stamps ingest times and undated events. */
     Builder clock(java.time.Clock clock);
+
+    /** Finds facts in new episodes; default {@link dev.engram.fact.RuleFactExtractor}. */
+    Builder factExtractor(FactExtractor extractor);
+
+    /** Writes summaries; default {@link dev.engram.summary.ExtractiveSummarizer}. */
+    Builder summarizer(Summarizer summarizer);
+
+    /** New episodes between rebuilds of the subject summary; default 100. */
+    Builder summaryEveryTurns(int turns);
+
+    /** Who the audit log names for this instance's changes (an API key id or a command). */
+    Builder actor(String actor);
 
     /** Open the store for reading only (no write lock; remember and forget fail). */
     Builder readOnly(boolean readOnly);

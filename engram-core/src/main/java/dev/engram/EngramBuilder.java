@@ -23,6 +23,10 @@ final class EngramBuilder implements Engram.Builder {
   int budget = RecallRequest.DEFAULT_BUDGET;
   Clock clock = Clock.systemUTC();
   boolean readOnly;
+  dev.engram.fact.FactExtractor factExtractor = new dev.engram.fact.RuleFactExtractor();
+  dev.engram.summary.Summarizer summarizer = new dev.engram.summary.ExtractiveSummarizer();
+  int summaryEveryTurns = dev.engram.summary.CompactMemory.DEFAULT_EVERY_TURNS;
+  String actor = "api";
   boolean ownsStore;
   boolean ownsEmbedder;
 
@@ -77,6 +81,30 @@ final class EngramBuilder implements Engram.Builder {
   @Override
   public Engram.Builder clock(Clock value) {
     this.clock = Require.nonNull(value, "clock");
+    return this;
+  }
+
+  @Override
+  public Engram.Builder factExtractor(dev.engram.fact.FactExtractor value) {
+    this.factExtractor = Require.nonNull(value, "factExtractor");
+    return this;
+  }
+
+  @Override
+  public Engram.Builder summarizer(dev.engram.summary.Summarizer value) {
+    this.summarizer = Require.nonNull(value, "summarizer");
+    return this;
+  }
+
+  @Override
+  public Engram.Builder summaryEveryTurns(int turns) {
+    this.summaryEveryTurns = Require.inRange(turns, 1, 1_000_000, "summaryEveryTurns");
+    return this;
+  }
+
+  @Override
+  public Engram.Builder actor(String value) {
+    this.actor = Require.identifier(value, "actor");
     return this;
   }
 

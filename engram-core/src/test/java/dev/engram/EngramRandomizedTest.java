@@ -73,13 +73,26 @@ class EngramRandomizedTest {
     String query = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)];
     int budget = 50 + random.nextInt(3000);
     Context context = engram.recall(subject, RecallRequest.of(query).withBudget(budget));
-    Set<String> packed = context.memoryItems().stream().map(MemoryItem::id)
+    Set<String> packed = context.memoryItems().stream()
+        .filter(item -> item.kind() == dev.engram.model.ItemKind.EPISODE).map(MemoryItem::id)
         .collect(Collectors.toSet());
     assertThat(live.keySet()).as(where + ": only live items of the subject").containsAll(packed);
+    for (MemoryItem derived : context.memoryItems()) {
+      if (derived.kind() == dev.engram.model.ItemKind.FACT) {
+        assertThat(live.keySet()).as(where + ": a fact of live episodes only")
+            .containsAll(derived.sourceIds());
+      } else if (derived.kind() == dev.engram.model.ItemKind.SUMMARY
+          && !derived.sourceIds().isEmpty()) {
+        assertThat(live.values()).as(where + ": a summary of a live session")
+            .contains(derived.sourceIds().get(0));
+      }
+    }
     assertThat(context.tokens()).as(where + ": within budget").isLessThanOrEqualTo(budget);
     if (context.mode() == Context.Mode.WHOLE_MEMORY) {
       assertThat(packed).as(where + ": whole memory is all of it").isEqualTo(new HashSet<>(live.keySet()));
-      List<Long> order = context.memoryItems().stream().map(MemoryItem::subjectSeq).toList();
+      List<Long> order = context.memoryItems().stream()
+          .filter(item -> item.kind() == dev.engram.model.ItemKind.EPISODE)
+          .map(MemoryItem::subjectSeq).toList();
       assertThat(order).as(where).isSorted();
     }
   }

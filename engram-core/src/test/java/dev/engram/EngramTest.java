@@ -76,7 +76,10 @@ class EngramTest {
     assertThat(context.mode()).isEqualTo(Context.Mode.RETRIEVAL);
     assertThat(context.tokens()).isLessThanOrEqualTo(300);
     assertThat(context.items()).extracting(p -> p.item().id()).contains(target.addedIds().get(0));
-    assertThat(context.items().get(0).item().id()).isEqualTo(target.addedIds().get(0));
+    assertThat(context.items().stream()
+        .filter(p -> p.reason() == dev.engram.read.PackedItem.Reason.HIT).findFirst().orElseThrow()
+        .item().id()).as("the best hit leads the evidence, after the compact block")
+        .isEqualTo(target.addedIds().get(0));
     Explanation why = context.explain(target.addedIds().get(0));
     assertThat(why.fate()).isEqualTo(Explanation.Fate.PACKED);
     assertThat(why.candidate().rank()).isEqualTo(1);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure memory quality and speed on real benchmarks, Engram and baselines side "
         + "by side (engram, bm25, vector, recent, langchain4j).",
-    subcommands = {LocomoBenchCommand.class, LongMemEvalBenchCommand.class,
+    subcommands = {LocomoBenchCommand.class, LongMemEvalBenchCommand.class, dev.engram.bench.updates.UpdatesBenchCommand.class, dev.engram.bench.updates.PruneBenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 error (the message says what), 2 bad usage."})
 public final class BenchCommand {

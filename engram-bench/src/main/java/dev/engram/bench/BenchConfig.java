@@ -1,5 +1,6 @@
 package dev.engram.bench;
 
+import dev.engram.bench.llm.LlmBench;
 import dev.engram.bench.systems.SystemNames;
 import dev.engram.model.Require;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
  * @param latencyRuns timed recalls per question for each latency figure, in [0, 100]
  * @param probeRounds rounds of the uncached ingest probe, in [0, 100,000] (0: no probe)
  * @param quiet no progress bar
+ * @param llm the LLM reader and judge, {@link LlmBench#OFF} for an offline run
  */
 public record BenchConfig(
     String dataset,
@@ -39,7 +41,8 @@ public record BenchConfig(
     String store,
     int latencyRuns,
     int probeRounds,
-    boolean quiet) {
+    boolean quiet,
+    LlmBench llm) {
 
   public BenchConfig {
     Require.nonBlank(dataset, "dataset");
@@ -58,6 +61,7 @@ public record BenchConfig(
     }
     Require.inRange(latencyRuns, 0, 100, "latencyRuns");
     Require.inRange(probeRounds, 0, 100_000, "probeRounds");
+    Require.nonNull(llm, "llm");
   }
 
   /** The largest k: how deep every ranking is read. */

@@ -1,5 +1,6 @@
 package dev.engram.bench;
 
+import dev.engram.bench.llm.LlmBenchOptions;
 import dev.engram.bench.systems.SystemNames;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every dataset command shares; defaults are shown in the help. */
@@ -79,6 +81,8 @@ final class BenchOptions {
       description = "Embedder model id; 'hashing' is the lexical test embedder.")
   String embedder;
 
+  @Mixin LlmBenchOptions llm = new LlmBenchOptions();
+
   /** The run's configuration for {@code dataset}. */
   BenchConfig toConfig(String dataset) {
     Path outDir = out != null ? out : Path.of("bench-out", dataset + "-"
@@ -96,6 +100,6 @@ final class BenchOptions {
       names.add(name.strip());
     }
     return new BenchConfig(dataset, data, SystemNames.check(names), selection, ks, budgets,
-        readerBudget, outDir, cache, embedder, store, latencyRuns, probeRounds, quiet);
+        readerBudget, outDir, cache, embedder, store, latencyRuns, probeRounds, quiet, llm.setup());
   }
 }

@@ -1,5 +1,6 @@
 package dev.engram.bench;
 
+import dev.engram.bench.llm.LlmJudge;
 import dev.engram.bench.metrics.AnswerScore;
 import dev.engram.bench.metrics.RankedMetrics;
 import dev.engram.bench.systems.RetrievalSystem;
@@ -23,10 +24,12 @@ import java.util.Set;
 final class CaseEvaluator {
   private final BenchConfig config;
   private final Reader reader;
+  private final LlmJudge judge;
 
   CaseEvaluator(BenchConfig config, Reader reader) {
     this.config = config;
     this.reader = reader;
+    this.judge = config.llm().judgeOrNull();
   }
 
   CaseResult evaluate(RetrievalSystem system, SubjectRef owner, HaystackIndex index, BenchCase c) {
@@ -62,6 +65,12 @@ final class CaseEvaluator {
       String predicted = answer.abstained() ? "" : answer.text();
       values.put(Metrics.ANSWER_F1, AnswerScore.f1(predicted, c.answer()));
       values.put(Metrics.ANSWER_EM, AnswerScore.exactMatch(predicted, c.answer()));
+      if (judge != null) {
+        Metrics.judged(judge.judge(c.question(), c.answer(), predicted), values);
+      }
+    }
+    if (config.llm().llmReader()) {
+      values.put(Metrics.READER_FALLBACK, answer.producedBy().equals("extractive-fallback") ? 1.0 : 0.0);
     }
     return new CaseResult(c.id(), c.category(), system.name(), values, c.expectAbstain(),
         answer.abstained(), answer.text(), evidenceRanks(ranked, turns), packMillis);

@@ -29,7 +29,7 @@ final class HaystackRunner {
   HaystackRunner(BenchConfig config, EmbedderSetup embedders, SpeedLog log) {
     this.config = config;
     this.embedders = embedders;
-    this.evaluator = new CaseEvaluator(config, new ExtractiveReader());
+    this.evaluator = new CaseEvaluator(config, config.llm().reader(new ExtractiveReader()));
     this.latency = new LatencySampler(embedders.raw(), embedders.shared(), config.readerBudget(),
         config.latencyRuns());
     this.log = log;
@@ -45,8 +45,8 @@ final class HaystackRunner {
       MemoryStore store = slot.store();
       List<MemoryItem> items = ingest(haystack, store, owner);
       HaystackIndex index = new HaystackIndex(haystack.sessions(), items);
-      List<RetrievalSystem> systems = SystemNames.create(
-          config.systems(), store, embedders.shared(), config.packDepth());
+      List<RetrievalSystem> systems = SystemNames.create(config.systems(), store,
+          embedders.shared(), config.packDepth(), Clock.fixed(haystack.now(), ZoneOffset.UTC));
       for (RetrievalSystem system : systems) {
         long start = System.nanoTime();
         system.index(owner, items);
@@ -83,8 +83,11 @@ final class HaystackRunner {
       }
       log.ingestNanos += System.nanoTime() - start;
     }
-    long count = store.subjectStats(owner).items();
-    List<MemoryItem> items = count == 0 ? List.of() : store.timeline(owner, 0, (int) count);
+    // the remembered episodes (facts and summaries derived from them are Engram's own view)
+    dev.engram.store.ItemFilter episodes = dev.engram.store.ItemFilter.allOf(
+        dev.engram.model.ItemKind.EPISODE, dev.engram.model.ItemKind.NOTE);
+    long count = store.subjectStats(owner, episodes).items();
+    List<MemoryItem> items = count == 0 ? List.of() : store.items(owner, episodes, (int) count);
     log.ingestRounds += items.size();
     log.ingestSessions += haystack.sessions().size();
     log.haystacks++;

@@ -22,12 +22,18 @@ import java.util.List;
 final class Metrics {
   static final String ANSWER_F1 = "answer.f1";
   static final String ANSWER_EM = "answer.em";
+  /** The LLM judge said the answer is correct (only with {@code --judge llm}). */
+  static final String ANSWER_JUDGE = "answer.judge";
+  /** The LLM judge said neither yes nor no, or its endpoint failed. */
+  static final String JUDGE_UNCLEAR = "judge.unclear";
+  /** The LLM reader fell back to the extractive reader (only with {@code --reader llm}). */
+  static final String READER_FALLBACK = "reader.fallback";
   static final String ABSTAIN_PRECISION = "abstention.precision";
   static final String ABSTAIN_RECALL = "abstention.recall";
 
   private static final List<String> BINARY_PREFIXES = List.of(
       "turn.recall_all@", "turn.recall_any@", "session.recall_all@", "session.recall_any@",
-      "context.all@", ANSWER_EM);
+      "context.all@", ANSWER_EM, ANSWER_JUDGE, JUDGE_UNCLEAR, READER_FALLBACK);
 
   private Metrics() {}
 
@@ -52,6 +58,15 @@ final class Metrics {
   }
 
   /** Whether per-question values of {@code metric} are 0/1 (then intervals are Wilson's). */
+  /** Records a judge's verdict: correct (0/1) when it gave one, and whether it was unclear. */
+  static void judged(dev.engram.bench.llm.LlmJudge.Verdict verdict, java.util.Map<String, Double> values) {
+    boolean unclear = verdict == dev.engram.bench.llm.LlmJudge.Verdict.UNCLEAR;
+    values.put(JUDGE_UNCLEAR, unclear ? 1.0 : 0.0);
+    if (!unclear) {
+      values.put(ANSWER_JUDGE, verdict == dev.engram.bench.llm.LlmJudge.Verdict.CORRECT ? 1.0 : 0.0);
+    }
+  }
+
   static boolean binary(String metric) {
     return BINARY_PREFIXES.stream().anyMatch(metric::startsWith);
   }

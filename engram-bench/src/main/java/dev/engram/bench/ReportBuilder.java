@@ -50,7 +50,8 @@ final class ReportBuilder {
     return new BenchReport.Config(config.systems(),
         s.limit() == Integer.MAX_VALUE ? null : s.limit(), s.sample(), s.seed(),
         s.categories().stream().sorted().toList(), config.ks(), config.budgets(),
-        config.readerBudget(), ExtractiveReader.class.getSimpleName(), config.embedder(),
+        config.readerBudget(), config.llm().describeReader(ExtractiveReader.class.getSimpleName()),
+        config.llm().describeJudge(), config.embedder(),
         cacheDir == null ? null : cacheDir.toString(), config.store(), config.packDepth(),
         config.latencyRuns(), config.probeRounds());
   }

@@ -27,9 +27,11 @@ import picocli.CommandLine.Command;
         QuickstartCommand.class,
         IngestCommand.class,
         AskCommand.class,
+        ChatCommand.class,
         SearchCommand.class,
         ForgetCommand.class,
-        StatsCommand.class,
+        StatsCommand.class, ExportCommand.class, ImportCommand.class, HistoryCommand.class, RollbackCommand.class, FactsCommand.class, PruneCommand.class,
+        dev.engram.server.cli.ServeCommand.class, dev.engram.server.cli.KeysCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 error (the message says what), 2 bad usage.",
         "Run 'engram help <command>' for a command's options."})

@@ -63,6 +63,10 @@ final class SearchCommand implements Callable<Integer> {
         return "rank " + p.rank();
       case NEIGHBOUR:
         return "neighbour of rank " + p.rank();
+      case SUMMARY:
+        return "summary";
+      case FACT:
+        return "fact";
       default:
         return "whole memory";
     }

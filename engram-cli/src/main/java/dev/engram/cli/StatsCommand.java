@@ -39,7 +39,12 @@ final class StatsCommand implements Callable<Integer> {
       node.put("dataDir", store.dataDir().toAbsolutePath().toString());
       node.put("embedder", engram.embedderInfo().modelId());
       node.put("dimension", engram.embedderInfo().dimension());
-      node.put("items", all.items());
+      long remembered = 0;
+      for (String name : subjects) {
+        remembered += engram.stats(name).items();
+      }
+      node.put("items", remembered);
+      node.put("storedItems", all.items());
       node.put("subjects", all.subjects());
       node.put("bytesOnDisk", all.bytesOnDisk());
       var per = node.putObject("tenant").putObject(engram.tenant());
@@ -48,16 +53,21 @@ final class StatsCommand implements Callable<Integer> {
         var entry = per.putObject(name);
         entry.put("items", s.items());
         entry.put("tokens", s.tokens());
+        entry.put("facts", engram.facts(name).size());
+        entry.put("summaries", engram.summaries(name).size());
       }
       if (json) {
         Json.print(out, node);
       } else {
-        out.printf("store    %s%nembedder %s (%d dimensions)%nitems    %d in %d subject(s), %,d bytes on disk%n",
+        out.printf("store    %s%nembedder %s (%d dimensions)%nitems    %d in %d subject(s) "
+                + "(%d stored with facts and summaries), %,d bytes on disk%n",
             store.dataDir().toAbsolutePath(), engram.embedderInfo().modelId(),
-            engram.embedderInfo().dimension(), all.items(), all.subjects(), all.bytesOnDisk());
+            engram.embedderInfo().dimension(), remembered, all.subjects(), all.items(),
+            all.bytesOnDisk());
         for (String name : subjects) {
           SubjectStats s = engram.stats(name);
-          out.printf("  %-30s %8d items %10d tokens%n", name, s.items(), s.tokens());
+          out.printf("  %-30s %8d items %10d tokens %6d facts %4d summaries%n", name, s.items(),
+              s.tokens(), engram.facts(name).size(), engram.summaries(name).size());
         }
       }
       return 0;

@@ -2,12 +2,20 @@ package dev.engram.cli;
 
 import dev.engram.Engram;
 import dev.engram.EngramException;
+import dev.engram.solr.SolrCollections;
+import dev.engram.solr.SolrSettings;
+import dev.engram.solr.SolrStoreConfig;
+import dev.engram.spi.Providers;
+import dev.engram.store.StoreException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where the memory lives and whose it is: options shared by every command. */
 final class StoreOptions {
+  /** The embedder Engram's builder uses by default (the bundled model). */
+  static final String DEFAULT_EMBEDDER = "bge-small-en-v1.5-q";
+
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
@@ -21,6 +29,34 @@ final class StoreOptions {
       description = "Tenant whose memory to use (default: ${DEFAULT-VALUE}).")
   String tenant;
 
+  @Option(
+      names = "--store",
+      paramLabel = "KIND",
+      defaultValue = "lucene",
+      description = "Store kind: lucene (embedded, in --data-dir) or solr (a SolrCloud collection "
+          + "given by --zk-host and --solr-collection) (default: ${DEFAULT-VALUE}).")
+  String storeKind;
+
+  @Option(
+      names = "--zk-host",
+      paramLabel = "HOSTS",
+      description = "SolrCloud ZooKeeper ensemble, host:port[,host:port...][/chroot] (default: "
+          + "$ENGRAM_SOLR_ZK_HOST).")
+  String zkHost;
+
+  @Option(
+      names = "--solr-collection",
+      paramLabel = "NAME",
+      description = "SolrCloud collection holding the memory (default: $ENGRAM_SOLR_COLLECTION).")
+  String solrCollection;
+
+  @Option(
+      names = "--solr-create",
+      paramLabel = "SHARDSxREPLICAS",
+      description = "Create the Solr collection first if it does not exist, e.g. 2x2 (uploads "
+          + "Engram's configset).")
+  String solrCreate;
+
   Path dataDir() {
     if (dataDir != null) {
       return dataDir;
@@ -31,12 +67,53 @@ final class StoreOptions {
 
   /** Opens the store for writing (creating it when absent). */
   Engram openForWrite() {
-    return Engram.builder().dataDir(dataDir()).tenant(tenant).build();
+    return builder().build();
   }
 
   /** Opens an existing store for reading, without its write lock. */
   Engram openForRead() {
-    return Engram.builder().dataDir(dataDir()).tenant(tenant).readOnly(true).build();
+    return builder().readOnly(true).build();
+  }
+
+  /** A builder for the chosen store kind; for solr, the connection is handed to its factory. */
+  Engram.Builder builder() {
+    Engram.Builder builder = Engram.builder().dataDir(dataDir()).tenant(tenant)
+        .storeKind(storeKind);
+    if ("solr".equals(storeKind)) {
+      prepareSolr();
+    } else if (zkHost != null || solrCollection != null || solrCreate != null) {
+      throw new EngramException("--zk-host, --solr-collection and --solr-create need --store solr");
+    }
+    return builder;
+  }
+
+  /**
+   * Passes --zk-host and --solr-collection to the solr store factory (as the system properties it
+   * reads) and creates the collection when --solr-create asks for it.
+   */
+  private void prepareSolr() {
+    if (zkHost != null) {
+      System.setProperty(SolrSettings.ZK_HOST_PROPERTY, zkHost);
+    }
+    if (solrCollection != null) {
+      System.setProperty(SolrSettings.COLLECTION_PROPERTY, solrCollection);
+    }
+    if (solrCreate != null) {
+      String[] parts = solrCreate.toLowerCase(java.util.Locale.ROOT).split("x");
+      if (parts.length != 2 || !parts[0].matches("\\d{1,4}") || !parts[1].matches("\\d{1,2}")) {
+        throw new EngramException("--solr-create must be SHARDSxREPLICAS such as 2x2, was '"
+            + solrCreate + "'");
+      }
+      SolrStoreConfig config = SolrSettings.resolve(dataDir());
+      try (dev.engram.embed.Embedder embedder = Providers.embedder(DEFAULT_EMBEDDER).create()) {
+        SolrCollections.create(config, embedder.info(), Integer.parseInt(parts[0]),
+            Integer.parseInt(parts[1]));
+      } catch (StoreException e) {
+        if (!e.getMessage().contains("exists already")) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Fails with the known subjects listed when {@code subject} has no memory. */

@@ -1,6 +1,6 @@
 package dev.engram.model;
 
-/** What a memory item is. Only episodes are written today; the others have their place reserved. */
+/** What a memory item is: a verbatim episode, or one of the views derived from episodes. */
 public enum ItemKind {
   /** A round (user turn + reply) or a document page, verbatim. */
   EPISODE,

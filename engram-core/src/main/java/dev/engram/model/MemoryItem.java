@@ -23,6 +23,7 @@ import java.util.List;
  * @param sourceIds caller-side ids of the turns or pages it holds; may be empty, never null
  * @param contentHash hash of session and text, used to skip exact duplicates
  * @param embedding the unit vector of {@code key}; null when a store does not return vectors
+ * @param lifecycle tier, pin, validity, salience and accesses; never null
  */
 public record MemoryItem(
     String id,
@@ -37,7 +38,8 @@ public record MemoryItem(
     String key,
     List<String> sourceIds,
     String contentHash,
-    float[] embedding) {
+    float[] embedding,
+    Lifecycle lifecycle) {
 
   public MemoryItem {
     Require.nonBlank(id, "id");
@@ -52,6 +54,15 @@ public record MemoryItem(
     Require.nonBlank(key, "key");
     sourceIds = List.copyOf(Require.nonNull(sourceIds, "sourceIds"));
     Require.nonBlank(contentHash, "contentHash");
+    Require.nonNull(lifecycle, "lifecycle");
+  }
+
+  /** An item with the {@link Lifecycle#DEFAULT default lifecycle} (hot, unpinned, no validity). */
+  public MemoryItem(String id, SubjectRef owner, String session, ItemKind kind, long sessionSeq,
+      long subjectSeq, Instant eventTime, Instant ingestTime, String text, String key,
+      List<String> sourceIds, String contentHash, float[] embedding) {
+    this(id, owner, session, kind, sessionSeq, subjectSeq, eventTime, ingestTime, text, key,
+        sourceIds, contentHash, embedding, Lifecycle.DEFAULT);
   }
 
   /** This item without its vector (what stores return from reads). */
@@ -60,7 +71,25 @@ public record MemoryItem(
         ? this
         : new MemoryItem(
             id, owner, session, kind, sessionSeq, subjectSeq, eventTime, ingestTime, text, key,
-            sourceIds, contentHash, null);
+            sourceIds, contentHash, null, lifecycle);
+  }
+
+  /** This item with another lifecycle. */
+  public MemoryItem withLifecycle(Lifecycle value) {
+    return new MemoryItem(id, owner, session, kind, sessionSeq, subjectSeq, eventTime, ingestTime,
+        text, key, sourceIds, contentHash, embedding, value);
+  }
+
+  /** This item with another index key (the text and vector stay). */
+  public MemoryItem withKey(String value) {
+    return new MemoryItem(id, owner, session, kind, sessionSeq, subjectSeq, eventTime, ingestTime,
+        text, value, sourceIds, contentHash, embedding, lifecycle);
+  }
+
+  /** This item with a vector (a copy is not made). */
+  public MemoryItem withEmbedding(float[] value) {
+    return new MemoryItem(id, owner, session, kind, sessionSeq, subjectSeq, eventTime, ingestTime,
+        text, key, sourceIds, contentHash, value, lifecycle);
   }
 
   /** Approximate size in tokens of {@link #text()} (see {@link TokenEstimate}). */

@@ -16,6 +16,7 @@ public record Explanation(String itemId, Candidate candidate, Fate fate, String 
     PACKED,
     PACKED_AS_NEIGHBOUR,
     PACKED_WHOLE_MEMORY,
+    PACKED_AS_COMPACT,
     OVER_BUDGET,
     NEAR_DUPLICATE,
     NOT_RETRIEVED

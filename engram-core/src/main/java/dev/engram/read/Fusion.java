@@ -69,6 +69,40 @@ final class Fusion {
     return new ArrayList<>(order);
   }
 
+  /**
+   * Adds the fused scores of {@code extra} (the same retrievers restricted to a time range) to
+   * {@code base}, so items in the range get a second vote; the best {@code promoted} of the extra
+   * list go first. Items only in {@code extra} join. Ranks are renumbered.
+   */
+  static List<Candidate> boost(List<Candidate> base, List<Candidate> extra, int promoted) {
+    Map<String, Candidate> byId = new LinkedHashMap<>();
+    Map<String, Double> score = new LinkedHashMap<>();
+    for (Candidate c : base) {
+      byId.put(c.item().id(), c);
+      score.put(c.item().id(), c.fusedScore());
+    }
+    for (Candidate c : extra) {
+      byId.putIfAbsent(c.item().id(), c);
+      score.merge(c.item().id(), c.fusedScore(), Double::sum);
+    }
+    List<String> ids = new ArrayList<>(score.keySet());
+    ids.sort(Comparator.comparingDouble((String id) -> -score.get(id))
+        .thenComparingLong(id -> byId.get(id).item().subjectSeq()));
+    java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < Math.min(promoted, extra.size()); i++) {
+      order.add(extra.get(i).item().id());
+    }
+    order.addAll(ids);
+    List<Candidate> out = new ArrayList<>(order.size());
+    int rank = 1;
+    for (String id : order) {
+      Candidate c = byId.get(id);
+      out.add(new Candidate(c.item(), rank++, score.get(id), c.textRank(), c.textScore(),
+          c.vectorRank(), c.vectorScore()));
+    }
+    return out;
+  }
+
   private static final class Acc {
     MemoryItem item;
     double fused;

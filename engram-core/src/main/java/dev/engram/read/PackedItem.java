@@ -20,6 +20,10 @@ public record PackedItem(MemoryItem item, Reason reason, int rank, int tokens) {
     /** The round just before or after a hit, packed with budget left over. */
     NEIGHBOUR,
     /** The subject's whole memory fit the budget, so all of it was packed. */
-    WHOLE_MEMORY
+    WHOLE_MEMORY,
+    /** A session or subject summary, packed first within the compact share of the budget. */
+    SUMMARY,
+    /** A current fact relevant to the query, packed first within the compact share. */
+    FACT
   }
 }

@@ -1,17 +1,28 @@
 package dev.engram.read;
 
 import dev.engram.embed.Embedder;
+import dev.engram.model.ItemKind;
+import dev.engram.model.Lifecycle;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.SubjectRef;
 import dev.engram.read.Explanation.Fate;
 import dev.engram.read.PackedItem.Reason;
+import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
 import dev.engram.store.ScoredItem;
 import dev.engram.store.SubjectStats;
+import dev.engram.store.TimeRange;
+import dev.engram.time.TimeExpressions;
+import dev.engram.time.TimeHint;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The read path. When the subject's whole memory fits the budget it is packed entire, in order
@@ -19,58 +30,193 @@ import java.util.Map;
  * reciprocal rank; near-duplicates dropped; hits packed best-first under the budget; budget left
  * over filled with the rounds around the best hits; then ordered edges-first or chronologically.
  *
+ * <p><b>Time.</b> Time expressions in the query are read against the question's time
+ * ({@link TimeExpressions}); items in the range they name get a second reciprocal-rank vote (a
+ * boost, not a filter, so a misread date never hides the evidence), "before/after I moved" is
+ * dated by the best matching fact, and temporal questions are packed in time order (headers show
+ * dates). An explicit {@link RecallRequest#range()} is still a hard filter.
+ *
+ * <p><b>Compact memory.</b> In retrieval mode, the current facts matching the query, the
+ * summaries of the best hits' sessions and the subject summary are packed first, within
+ * {@link RecallRequest#compactShare()} of the budget; the evidence gets the rest. When the whole
+ * memory fits, the matching current facts are added: those that superseded an older value first
+ * (the memory also holds the outdated statements), the others after the episodes.
+ *
  * <p>Thread-safe; each call works on its own state.
  */
 public final class RecallPipeline {
   /** The k of reciprocal rank fusion. */
   public static final int RRF_K = 60;
 
+  /** How many range-restricted hits of each retriever are promoted ahead of the fused order. */
+  static final int TIME_PROMOTED = 3;
+  /** Smallest compact block, in tokens, while it stays within 10% of the budget. */
+  static final int COMPACT_FLOOR = 48;
+  /** Most current facts considered for the compact block. */
+  static final int COMPACT_FACTS = 5;
+  /** Most session summaries considered for the compact block. */
+  static final int COMPACT_SESSIONS = 3;
+
   private final MemoryStore store;
   private final Embedder embedder;
+  private final Clock clock;
 
+  /** A pipeline that reads relative times against the system clock. */
   public RecallPipeline(MemoryStore store, Embedder embedder) {
+    this(store, embedder, Clock.systemUTC());
+  }
+
+  /** A pipeline that reads relative times against {@code clock} when a request has no time. */
+  public RecallPipeline(MemoryStore store, Embedder embedder, Clock clock) {
     this.store = store;
     this.embedder = embedder;
+    this.clock = clock;
   }
 
   /** Recalls and packs memory of {@code owner} for {@code request}; never null. */
   public Context recall(SubjectRef owner, RecallRequest request) {
-    SubjectStats stats = store.subjectStats(owner);
+    SubjectStats stats = store.subjectStats(owner, ItemFilter.evidence(TimeRange.ALL));
     if (stats.items() == 0) {
       return render(request, Context.Mode.EMPTY, List.of(), Map.of());
     }
+    TimeHint hint = hint(owner, request);
+    RecallRequest ordered = hint.chronological() && request.order() == PackOrder.EDGES_FIRST
+        ? request.withOrder(PackOrder.CHRONOLOGICAL) : request;
     if (request.range().isAll() && stats.tokens() <= request.budget()) {
-      Context whole = wholeMemory(owner, request, stats);
+      Context whole = wholeMemory(owner, ordered, stats);
       if (whole != null) {
         return whole;
       }
     }
-    return retrieve(owner, request);
+    return retrieve(owner, ordered, hint);
+  }
+
+  /** What the query says about time, asked at the request's time (or the clock's now). */
+  public TimeHint hint(SubjectRef owner, RecallRequest request) {
+    Instant asked = request.questionTime() != null ? request.questionTime() : clock.instant();
+    TimeHint hint = TimeExpressions.parse(request.query(), asked.atZone(ZoneOffset.UTC));
+    if (hint.anchor().isEmpty() || !hint.range().isAll()) {
+      return hint;
+    }
+    List<ScoredItem> facts =
+        store.searchText(owner, hint.anchor(), 1, ItemFilter.allOf(ItemKind.FACT));
+    if (facts.isEmpty()) {
+      return hint;
+    }
+    Instant when = facts.get(0).item().eventTime();
+    TimeRange range = hint.anchorBefore() ? new TimeRange(null, when) : new TimeRange(when, null);
+    return new TimeHint(range, true, hint.expression(), hint.anchor(), hint.anchorBefore());
   }
 
   /** The fused candidates for a query, best first, before packing. */
   public List<Candidate> candidates(SubjectRef owner, RecallRequest request) {
-    List<ScoredItem> text =
-        store.searchText(owner, request.query(), request.candidates(), request.range());
-    float[] query = embedder.embedQuery(request.query());
-    List<ScoredItem> vector =
-        store.searchVector(owner, query, request.candidates(), request.range());
-    return Fusion.reciprocalRank(text, vector, RRF_K);
+    return candidates(owner, request, hint(owner, request));
   }
 
-  private Context retrieve(SubjectRef owner, RecallRequest request) {
-    List<Candidate> candidates = candidates(owner, request);
+  private List<Candidate> candidates(SubjectRef owner, RecallRequest request, TimeHint hint) {
+    float[] query = embedder.embedQuery(request.query());
+    ItemFilter evidence = ItemFilter.evidence(request.range());
+    List<ScoredItem> text =
+        store.searchText(owner, request.query(), request.candidates(), evidence);
+    List<ScoredItem> vector = store.searchVector(owner, query, request.candidates(), evidence);
+    List<Candidate> fused = Fusion.reciprocalRank(text, vector, RRF_K);
+    TimeRange within = intersect(request.range(), hint.range());
+    if (hint.range().isAll() || within == null) {
+      return fused;
+    }
+    ItemFilter inRange = ItemFilter.evidence(within);
+    List<ScoredItem> rangeText =
+        store.searchText(owner, request.query(), request.candidates(), inRange);
+    List<ScoredItem> rangeVector =
+        store.searchVector(owner, query, request.candidates(), inRange);
+    return Fusion.boost(fused, Fusion.reciprocalRank(rangeText, rangeVector, RRF_K),
+        TIME_PROMOTED);
+  }
+
+  private Context retrieve(SubjectRef owner, RecallRequest request, TimeHint hint) {
+    List<Candidate> candidates = candidates(owner, request, hint);
     if (candidates.isEmpty()) {
       return render(request, Context.Mode.EMPTY, List.of(), Map.of());
     }
-    Packer packer = new Packer(request.budget(),
+    List<PackedItem> compact = compact(owner, request, candidates);
+    int compactTokens = compact.stream().mapToInt(PackedItem::tokens).sum();
+    Packer packer = new Packer(request.budget() - compactTokens,
         new TurnCompactor(request.query(), request.compactAbove()));
     packer.packHits(candidates);
     if (request.neighbours()) {
       packer.packNeighbours(hit -> neighbours(owner, hit));
     }
-    List<PackedItem> ordered = Ordering.apply(packer.packed(), request.order());
-    return render(request, Context.Mode.RETRIEVAL, ordered, packer.explanations());
+    List<PackedItem> ordered = new ArrayList<>(compact);
+    ordered.addAll(Ordering.apply(packer.packed(), request.order()));
+    Map<String, Explanation> explanations = new HashMap<>(packer.explanations());
+    for (PackedItem item : compact) {
+      explanations.put(item.item().id(), new Explanation(item.item().id(), null,
+          Explanation.Fate.PACKED_AS_COMPACT, item.item().id() + ": packed first as a "
+              + item.reason().name().toLowerCase(java.util.Locale.ROOT) + " (" + item.tokens()
+              + " tokens)"));
+    }
+    return render(request, Context.Mode.RETRIEVAL, ordered, explanations);
+  }
+
+  /**
+   * The current facts matching the query, the summaries of the best hits' sessions and the
+   * subject summary, in that order, within the compact share of the budget.
+   */
+  private List<PackedItem> compact(
+      SubjectRef owner, RecallRequest request, List<Candidate> candidates) {
+    List<PackedItem> packed = new ArrayList<>();
+    if (request.compactShare() <= 0) {
+      return packed;
+    }
+    int share = compactTokens(request);
+    // Chosen in order of use to a reader: current facts, the best hits' session summaries, then
+    // the subject summary; whatever fits the share goes first in the context.
+    List<MemoryItem> wanted = new ArrayList<>(currentFacts(owner, request));
+    List<MemoryItem> summaries = store.items(owner, ItemFilter.current(ItemKind.SUMMARY), 10_000);
+    Set<String> sessions = new LinkedHashSet<>();
+    for (Candidate candidate : candidates) {
+      if (sessions.size() < COMPACT_SESSIONS) {
+        sessions.add(candidate.item().session());
+      }
+    }
+    for (String session : sessions) {
+      summaries.stream().filter(s -> Lifecycle.LEVEL_SESSION.equals(s.lifecycle().attribute())
+          && s.sourceIds().contains(session)).forEach(wanted::add);
+    }
+    summaries.stream().filter(s -> Lifecycle.LEVEL_SUBJECT.equals(s.lifecycle().attribute()))
+        .forEach(wanted::add);
+    int used = 0;
+    for (MemoryItem item : wanted) {
+      int cost = ContextRenderer.cost(item);
+      if (used + cost <= share) {
+        packed.add(new PackedItem(item, item.kind() == ItemKind.FACT
+            ? PackedItem.Reason.FACT : PackedItem.Reason.SUMMARY, 0, cost));
+        used += cost;
+      }
+    }
+    return packed;
+  }
+
+  /**
+   * Tokens for the compact block: the request's share of the budget, but at least room for a fact
+   * or two ({@value #COMPACT_FLOOR} tokens) as long as that stays within 10% of the budget.
+   */
+  static int compactTokens(RecallRequest request) {
+    int share = (int) Math.floor(request.budget() * request.compactShare());
+    return Math.max(share, Math.min(COMPACT_FLOOR, request.budget() / 10));
+  }
+
+  private List<MemoryItem> currentFacts(SubjectRef owner, RecallRequest request) {
+    return store.searchText(owner, request.query(), COMPACT_FACTS,
+        ItemFilter.current(ItemKind.FACT)).stream().map(ScoredItem::item).toList();
+  }
+
+  private static TimeRange intersect(TimeRange a, TimeRange b) {
+    Instant from = a.from() == null ? b.from()
+        : b.from() == null || a.from().isAfter(b.from()) ? a.from() : b.from();
+    Instant to = a.to() == null ? b.to()
+        : b.to() == null || a.to().isBefore(b.to()) ? a.to() : b.to();
+    return from != null && to != null && !from.isBefore(to) ? null : new TimeRange(from, to);
   }
 
   private List<MemoryItem> neighbours(SubjectRef owner, MemoryItem hit) {
@@ -86,7 +232,8 @@ public final class RecallPipeline {
   }
 
   private Context wholeMemory(SubjectRef owner, RecallRequest request, SubjectStats stats) {
-    List<MemoryItem> all = store.timeline(owner, 0, (int) Math.min(stats.items(), 100_000));
+    List<MemoryItem> all = store.items(owner, ItemFilter.evidence(TimeRange.ALL),
+        (int) Math.min(stats.items(), 100_000));
     List<PackedItem> packed = new ArrayList<>();
     Map<String, Explanation> explanations = new HashMap<>();
     int used = 0;
@@ -98,9 +245,36 @@ public final class RecallPipeline {
           item.id() + ": packed because the whole memory fits the budget"));
     }
     // Headers cost tokens too; if they tip the total over the budget, fall back to retrieval.
-    return used > request.budget()
-        ? null
-        : render(request, Context.Mode.WHOLE_MEMORY, packed, explanations);
+    if (used > request.budget()) {
+      return null;
+    }
+    // The current values the query asks about are added too. A value that superseded an older
+    // one goes first, so a reader meets the current value before the outdated statements the
+    // whole memory also holds; the others close the context, so episodes keep their positions.
+    Set<String> changed = new java.util.HashSet<>();
+    for (MemoryItem old : store.items(owner, ItemFilter.allOf(ItemKind.FACT), 100_000)) {
+      if (!old.lifecycle().current()) {
+        changed.add(old.lifecycle().attribute());
+      }
+    }
+    List<PackedItem> first = new ArrayList<>();
+    List<PackedItem> facts = new ArrayList<>();
+    int share = request.compactShare() <= 0 ? 0
+        : Math.min(request.budget() - used, compactTokens(request));
+    for (MemoryItem fact : currentFacts(owner, request)) {
+      int cost = ContextRenderer.cost(fact);
+      if (cost <= share) {
+        (changed.contains(fact.lifecycle().attribute()) ? first : facts)
+            .add(new PackedItem(fact, Reason.FACT, 0, cost));
+        explanations.put(fact.id(), new Explanation(fact.id(), null,
+            Explanation.Fate.PACKED_AS_COMPACT, fact.id() + ": a current fact, packed with the whole memory"));
+        share -= cost;
+      }
+    }
+    List<PackedItem> ordered = new ArrayList<>(first);
+    ordered.addAll(packed);
+    ordered.addAll(facts);
+    return render(request, Context.Mode.WHOLE_MEMORY, ordered, explanations);
   }
 
   private static Context render(RecallRequest request, Context.Mode mode, List<PackedItem> items,

@@ -5,6 +5,7 @@ import dev.engram.embed.Vectors;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.Require;
 import dev.engram.model.SubjectRef;
+import dev.engram.model.Tier;
 import dev.engram.text.Terms;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A memory-only, exact {@link MemoryStore}: an exact cosine scan for vectors and a plain BM25
@@ -41,6 +43,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
   private final StoreInfo info;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<SubjectRef, SubjectMemory> memories = new HashMap<>();
+  private final Map<SubjectRef, List<AuditEvent>> audits = new HashMap<>();
   private boolean closed;
 
   /** An empty store for vectors of {@code embedder}. */
@@ -78,9 +81,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
       throw new IllegalArgumentException("embedding dimension mismatch for item " + item.id()
           + ": store=" + dimension + ", item=" + item.embedding().length);
     }
-    return new MemoryItem(item.id(), item.owner(), item.session(), item.kind(), item.sessionSeq(),
-        item.subjectSeq(), item.eventTime(), item.ingestTime(), item.text(), item.key(),
-        item.sourceIds(), item.contentHash(), item.embedding().clone());
+    return item.withEmbedding(item.embedding().clone());
   }
 
   @Override
@@ -124,9 +125,10 @@ public final class InMemoryMemoryStore implements MemoryStore {
   }
 
   @Override
-  public List<ScoredItem> searchText(SubjectRef owner, String query, int limit, TimeRange range) {
+  public List<ScoredItem> searchText(
+      SubjectRef owner, String query, int limit, ItemFilter filter) {
     requireLimit(limit);
-    Require.nonNull(range, "range");
+    Require.nonNull(filter, "filter");
     Require.nonNull(query, "query");
     List<String> terms = List.copyOf(new LinkedHashSet<>(Terms.of(query)));
     return read(() -> {
@@ -134,7 +136,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
       List<ScoredItem> hits = new ArrayList<>();
       for (MemoryItem item : memory.items.values()) {
         double score = memory.bm25(item.id(), terms);
-        if (score > 0 && range.contains(item.eventTime())) {
+        if (score > 0 && searchable(item, filter)) {
           hits.add(new ScoredItem(item.withoutEmbedding(), score));
         }
       }
@@ -144,14 +146,14 @@ public final class InMemoryMemoryStore implements MemoryStore {
 
   @Override
   public List<ScoredItem> searchVector(
-      SubjectRef owner, float[] vector, int limit, TimeRange range) {
+      SubjectRef owner, float[] vector, int limit, ItemFilter filter) {
     requireLimit(limit);
-    Require.nonNull(range, "range");
+    Require.nonNull(filter, "filter");
     requireDimension(vector);
     return read(() -> {
       List<ScoredItem> hits = new ArrayList<>();
       for (MemoryItem item : memory(owner).items.values()) {
-        if (range.contains(item.eventTime())) {
+        if (searchable(item, filter)) {
           hits.add(new ScoredItem(item.withoutEmbedding(), Vectors.dot(vector, item.embedding())));
         }
       }
@@ -160,9 +162,83 @@ public final class InMemoryMemoryStore implements MemoryStore {
   }
 
   @Override
+  public List<MemoryItem> items(SubjectRef owner, ItemFilter filter, int limit) {
+    requireLimit(limit);
+    Require.nonNull(filter, "filter");
+    return read(() -> memory(owner).items.values().stream().filter(filter::accepts)
+        .sorted(TIMELINE).limit(limit).map(MemoryItem::withoutEmbedding).toList());
+  }
+
+  @Override
+  public int update(SubjectRef owner, Collection<String> ids, UnaryOperator<MemoryItem> change) {
+    Require.nonNull(owner, "owner");
+    Require.nonNull(ids, "ids");
+    Require.nonNull(change, "change");
+    return write(() -> {
+      SubjectMemory memory = memories.get(owner);
+      if (memory == null) {
+        return 0;
+      }
+      List<MemoryItem> changed = new ArrayList<>();
+      for (String id : new LinkedHashSet<>(ids)) {
+        MemoryItem old = memory.items.get(id);
+        if (old != null) {
+          MemoryItem next = change.apply(old.withoutEmbedding());
+          requireSameIdentity(old, next);
+          changed.add(next.embedding() == null ? next.withEmbedding(old.embedding())
+              : checkedCopy(next));
+        }
+      }
+      changed.forEach(memory::put);
+      return changed.size();
+    });
+  }
+
+  /** Throws unless {@code next} is a new version of {@code old} (same id and owner). */
+  static void requireSameIdentity(MemoryItem old, MemoryItem next) {
+    if (next == null) {
+      throw new IllegalArgumentException("update of item " + old.id() + " returned null");
+    }
+    if (!next.id().equals(old.id()) || !next.owner().equals(old.owner())) {
+      throw new IllegalArgumentException("update must keep the id and owner of item " + old.id()
+          + ", returned " + next.id() + " of " + next.owner());
+    }
+  }
+
+  @Override
+  public AuditEvent appendAudit(AuditEvent event) {
+    Require.nonNull(event, "event");
+    if (event.version() != AuditEvent.UNASSIGNED) {
+      throw new IllegalArgumentException(
+          "event must not have a version yet, had " + event.version());
+    }
+    return write(() -> {
+      List<AuditEvent> log = audits.computeIfAbsent(event.owner(), owner -> new ArrayList<>());
+      AuditEvent stored = event.withVersion(log.size() + 1L);
+      log.add(stored);
+      return stored;
+    });
+  }
+
+  @Override
+  public List<AuditEvent> audit(SubjectRef owner, long fromVersion, int limit) {
+    Require.nonNull(owner, "owner");
+    requireLimit(limit);
+    return read(() -> audits.getOrDefault(owner, List.of()).stream()
+        .filter(event -> event.version() >= fromVersion).limit(limit).toList());
+  }
+
+  @Override
   public SubjectStats subjectStats(SubjectRef owner) {
+    return subjectStats(owner, ItemFilter.ANY);
+  }
+
+  @Override
+  public SubjectStats subjectStats(SubjectRef owner, ItemFilter filter) {
+    Require.nonNull(filter, "filter");
     return read(() -> {
-      Collection<MemoryItem> items = memory(owner).items.values();
+      List<MemoryItem> items = memory(owner).items.values().stream().filter(filter::accepts)
+          .toList();
       if (items.isEmpty()) {
         return SubjectStats.EMPTY;
       }
@@ -248,9 +324,14 @@ public final class InMemoryMemoryStore implements MemoryStore {
     try {
       closed = true;
       memories.clear();
+      audits.clear();
     } finally {
       writeLock.unlock();
     }
+  }
+
+  private static boolean searchable(MemoryItem item, ItemFilter filter) {
+    return item.lifecycle().tier() == Tier.HOT && filter.accepts(item);
   }
 
   private SubjectMemory memory(SubjectRef owner) {

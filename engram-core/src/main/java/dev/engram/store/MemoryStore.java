@@ -5,6 +5,7 @@ import dev.engram.model.SubjectRef;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where memory items live: a lexical (BM25) index, a vector index and the stored fields, in one
@@ -23,6 +24,16 @@ import java.util.Optional;
  *
  * <p><b>Order.</b> Lists of items come in timeline order ({@code subjectSeq}, then
  * {@code sessionSeq}); search results best first.
+ *
+ * <p><b>Kinds, tiers, validity.</b> Items are episodes, facts, summaries or notes ({@link
+ * dev.engram.model.ItemKind}) with a {@link dev.engram.model.Lifecycle}. Search methods see only
+ * {@link dev.engram.model.Tier#HOT hot} items and, through their {@link ItemFilter}, only the
+ * kinds asked for; the filter-less overloads search {@link ItemFilter#evidence evidence} (current
+ * hot episodes and notes). Reads by id, timeline, session range and {@link #items} reach every
+ * tier. See {@code docs/store-spi.md}.
+ *
+ * <p><b>Audit.</b> The store keeps each subject's append-only audit log ({@link #appendAudit},
+ * {@link #audit}); deleting items or a whole subject never deletes its audit events.
  */
 public interface MemoryStore extends AutoCloseable {
 
@@ -69,17 +80,91 @@ public interface MemoryStore extends AutoCloseable {
    * @param limit most hits, at least 1
    * @param range only items whose event time lies in it
    */
-  List<ScoredItem> searchText(SubjectRef owner, String query, int limit, TimeRange range);
+  default List<ScoredItem> searchText(
+      SubjectRef owner, String query, int limit, TimeRange range) {
+    return searchText(owner, query, limit, ItemFilter.evidence(range));
+  }
+
+  /**
+   * Lexical search over the keys of the hot items that {@code filter} accepts.
+   *
+   * @param query free text; an empty or all-stopword query returns no hits
+   * @param limit most hits, at least 1
+   */
+  List<ScoredItem> searchText(SubjectRef owner, String query, int limit, ItemFilter filter);
 
   /**
    * Nearest-neighbour search by cosine similarity; may be approximate.
    *
    * @param vector a unit vector of the store's dimension
    */
-  List<ScoredItem> searchVector(SubjectRef owner, float[] vector, int limit, TimeRange range);
+  default List<ScoredItem> searchVector(
+      SubjectRef owner, float[] vector, int limit, TimeRange range) {
+    return searchVector(owner, vector, limit, ItemFilter.evidence(range));
+  }
 
-  /** Counts for one subject; {@link SubjectStats#EMPTY} when it has no items. */
+  /** Nearest-neighbour search among the hot items that {@code filter} accepts. */
+  List<ScoredItem> searchVector(SubjectRef owner, float[] vector, int limit, ItemFilter filter);
+
+  /**
+   * The subject's items that {@code filter} accepts, in any tier the filter names, in timeline
+   * order.
+   *
+   * @param limit most items to return, at least 1
+   */
+  List<MemoryItem> items(SubjectRef owner, ItemFilter filter, int limit);
+
+  /**
+   * Replaces items by id, atomically and durably: {@code change} gets each existing item (without
+   * its vector) and returns its new version, which must keep the id and owner. A returned item
+   * without an embedding keeps the stored vector; one with an embedding replaces it (it must have
+   * the store's dimension). Moving an item to {@link dev.engram.model.Tier#COLD} takes it out of
+   * the search indexes; moving it back puts it in again. Ids the subject does not hold are
+   * skipped.
+   *
+   * @return how many items were updated
+   * @throws IllegalArgumentException if {@code change} returns null or changes the id or owner, or
+   *     a vector of the wrong dimension (nothing is stored then)
+   */
+  int update(SubjectRef owner, Collection<String> ids, UnaryOperator<MemoryItem> change);
+
+  /**
+   * Counts one access of each item at {@code at} (for retention, research.md F3). Stores may
+   * apply it as an {@link #update}; returns how many items exist.
+   */
+  default int recordAccess(SubjectRef owner, Collection<String> ids, java.time.Instant at) {
+    return update(owner, ids, item -> item.withLifecycle(item.lifecycle().accessed(at)));
+  }
+
+  /**
+   * Appends one event to its subject's audit log, durably, numbering it with the subject's next
+   * version (1 for the first). Audit events survive every delete, including {@link
+   * #deleteSubject}.
+   *
+   * @param event an event whose version is {@link AuditEvent#UNASSIGNED}
+   * @return the event as stored, with its version
+   * @throws IllegalArgumentException if the event already has a version
+   */
+  AuditEvent appendAudit(AuditEvent event);
+
+  /**
+   * The subject's audit events with {@code version >= fromVersion}, oldest first.
+   *
+   * @param limit most events to return, at least 1
+   */
+  List<AuditEvent> audit(SubjectRef owner, long fromVersion, int limit);
+
+  /**
+   * Counts for one subject over every kind and tier; {@link SubjectStats#EMPTY} when it has no
+   * items.
+   */
   SubjectStats subjectStats(SubjectRef owner);
+
+  /**
+   * Counts for the subject's items that {@code filter} accepts (in the tiers it names);
+   * {@link SubjectStats#EMPTY} when none.
+   */
+  SubjectStats subjectStats(SubjectRef owner, ItemFilter filter);
 
   /** The subjects of a tenant that hold at least one item, sorted. */
   List<String> subjects(String tenant);
@@ -90,7 +175,10 @@ public interface MemoryStore extends AutoCloseable {
   /** Deletes all items of one session; returns how many there were. Durable on return. */
   int deleteSession(SubjectRef owner, String session);
 
-  /** Deletes all items of the subject; returns how many there were. Durable on return. */
+  /**
+   * Deletes all items of the subject (its audit log stays); returns how many there were. Durable
+   * on return.
+   */
   int deleteSubject(SubjectRef owner);
 
   /** Counts for the whole store. */

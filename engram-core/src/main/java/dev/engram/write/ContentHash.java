@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 based ids and hashes, so remembering the same content twice is idempotent. */
-final class ContentHash {
+public final class ContentHash {
   private ContentHash() {}
 
   /** Hex SHA-256 of the parts joined by NUL, cut to {@code hexChars} characters. */
-  static String of(int hexChars, String... parts) {
+  public static String of(int hexChars, String... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String part : parts) {

@@ -1,15 +1,23 @@
 package dev.engram.write;
 
+import dev.engram.audit.AuditTrail;
 import dev.engram.embed.Embedder;
+import dev.engram.fact.Fact;
+import dev.engram.fact.FactExtractor;
+import dev.engram.fact.FactLedger;
 import dev.engram.model.ItemKind;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.SubjectRef;
+import dev.engram.store.AuditAction;
 import dev.engram.store.MemoryStore;
+import dev.engram.summary.CompactMemory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,6 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Turns segments into stored episodes: skips exact duplicates, numbers them in their session and
  * in the subject's timeline, embeds them in one batch and stores them in one atomic, durable
  * {@link MemoryStore#add} call. Never calls an LLM.
+ *
+ * <p>When configured with the memory's parts ({@link Parts}) it also extracts facts from each
+ * new episode and adds them to the episode's index key (the value stays verbatim), records the
+ * facts (superseding older values), audits the remember, and refreshes the compact memory. Those
+ * steps run after the episodes are durable; a failure in them never loses an episode.
  *
  * <p>Thread-safe: writes are serialised so that sequence numbers stay dense and ordered.
  */
@@ -31,12 +44,33 @@ public final class WritePipeline {
   private final MemoryStore store;
   private final Embedder embedder;
   private final Clock clock;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ReentrantLock writeLock;
+  private final Parts parts;
 
+  /**
+   * The memory's write-side parts.
+   *
+   * @param extractor finds facts in new episodes
+   * @param facts stores them
+   * @param compact keeps the summaries
+   * @param audit logs every change
+   * @param writeLock the memory's one write lock, shared with forgetting and editing
+   */
+  public record Parts(FactExtractor extractor, FactLedger facts, CompactMemory compact,
+      AuditTrail audit, ReentrantLock writeLock) {}
+
+  /** A plain pipeline: episodes only, no facts, summaries or audit. */
   public WritePipeline(MemoryStore store, Embedder embedder, Clock clock) {
+    this(store, embedder, clock, null);
+  }
+
+  /** A pipeline with the memory's parts (null for a plain one). */
+  public WritePipeline(MemoryStore store, Embedder embedder, Clock clock, Parts parts) {
     this.store = store;
     this.embedder = embedder;
     this.clock = clock;
+    this.parts = parts;
+    this.writeLock = parts == null ? new ReentrantLock() : parts.writeLock();
   }
 
   /**
@@ -64,11 +98,42 @@ public final class WritePipeline {
         return new RememberResult(List.of(), skipped);
       }
       List<MemoryItem> items = items(owner, session, fresh, hashes, now);
-      store.add(items);
+      if (parts == null) {
+        store.add(items);
+      } else {
+        items = rememberWithParts(owner, session, items);
+      }
       return new RememberResult(items.stream().map(MemoryItem::id).toList(), skipped);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  private List<MemoryItem> rememberWithParts(
+      SubjectRef owner, String session, List<MemoryItem> items) {
+    List<Fact> facts = new ArrayList<>();
+    Map<String, MemoryItem> expanded = new LinkedHashMap<>();
+    for (MemoryItem item : items) {
+      List<Fact> found = parts.extractor().extract(item);
+      facts.addAll(found);
+      expanded.put(item.id(), item.withKey(expandedKey(item.key(), found)));
+    }
+    List<MemoryItem> stored = List.copyOf(expanded.values());
+    store.add(stored);
+    parts.audit().record(owner, AuditAction.REMEMBER, stored.stream().map(MemoryItem::id).toList(),
+        List.of(), "session " + session);
+    parts.facts().record(owner, facts, expanded, "extracted on remember");
+    parts.compact().afterRemember(owner, session, stored.get(stored.size() - 1));
+    return stored;
+  }
+
+  /** An episode's key with its facts appended as {@code attribute: value} lines. */
+  public static String expandedKey(String key, List<Fact> facts) {
+    StringBuilder out = new StringBuilder(key);
+    for (Fact fact : facts) {
+      out.append('\n').append(FactLedger.render(fact.attribute(), fact.value()));
+    }
+    return out.toString();
   }
 
   /** The part of an episode's text that is embedded: at most {@link #EMBED_CHARS}, cut at a space. */

@@ -9,12 +9,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.engram.embed.EmbedderInfo;
 import dev.engram.model.ItemKind;
+import dev.engram.model.Lifecycle;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.SubjectRef;
+import dev.engram.model.Tier;
 import dev.engram.model.TokenEstimate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +70,9 @@ public abstract class MemoryStoreContract {
         .key("user: I adopted a beagle called Zoë dog puppy").session("chat-7").kind(ItemKind.FACT)
         .seq(5, 2).at(Instant.parse("2023-11-02T08:15:30.123Z"))
         .ingestedAt(Instant.parse("2024-01-05T12:00:00.456Z")).sources("D1:1", "D1:2")
-        .hash("abc123").build();
+        .hash("abc123").lifecycle(new Lifecycle(Tier.HOT, true, "dog name",
+            Instant.parse("2023-11-02T08:15:30.123Z"), Instant.parse("2023-12-01T00:00:00Z"),
+            "ep-9", 2.5, 3, Instant.parse("2024-02-01T09:00:00.789Z"))).build();
 
     // when
     store.add(List.of(written));
@@ -76,9 +82,9 @@ public abstract class MemoryStoreContract {
     assertThat(read).usingRecursiveComparison().ignoringFields("embedding").isEqualTo(written);
     assertThat(read.embedding()).isNull();
     assertThat(store.timeline(ALICE, 0, 10).get(0).embedding()).isNull();
-    assertThat(store.searchText(ALICE, "beagle", 10, TimeRange.ALL).get(0).item().embedding())
+    assertThat(store.searchText(ALICE, "beagle", 10, ItemFilter.ANY).get(0).item().embedding())
         .isNull();
-    assertThat(store.searchVector(ALICE, written.embedding(), 10, TimeRange.ALL).get(0).item()
+    assertThat(store.searchVector(ALICE, written.embedding(), 10, ItemFilter.ANY).get(0).item()
         .embedding()).isNull();
   }
 
@@ -520,7 +526,13 @@ public abstract class MemoryStoreContract {
         () -> store.deleteItems(ALICE, List.of("a")),
         () -> store.deleteSession(ALICE, "s1"),
         () -> store.deleteSubject(ALICE),
-        () -> store.stats());
+        () -> store.stats(),
+        () -> store.items(ALICE, ItemFilter.ANY, 5),
+        () -> store.update(ALICE, List.of("a"), it -> it),
+        () -> store.appendAudit(AuditEvent.of(ALICE, T0, AuditAction.PIN, List.of(), List.of(),
+            "api", "")),
+        () -> store.audit(ALICE, 1, 5),
+        () -> store.subjectStats(ALICE, ItemFilter.ANY));
     for (Runnable call : calls) {
       assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("closed");
@@ -532,6 +544,200 @@ public abstract class MemoryStoreContract {
   @ValueSource(longs = {1L, 7L, 42L, 1234L, 20240301L})
   void should_agree_with_a_simple_model_over_random_operations(long seed) {
     new RandomOperations(seed, () -> store, () -> store = reopen(store)).run();
+  }
+
+  // ---- kinds, tiers, validity, update, audit (docs/store-spi.md) ----
+
+  @Test
+  void should_search_only_the_kinds_the_filter_names_and_evidence_by_default() {
+    // given
+    store.add(List.of(
+        item(ALICE, "ep", "kayak on the lake").build(),
+        item(ALICE, "fact", "kayak colour: red").kind(ItemKind.FACT)
+            .lifecycle(Lifecycle.fact("kayak colour", T0)).build(),
+        item(ALICE, "sum", "kayak trips every weekend").kind(ItemKind.SUMMARY).build(),
+        item(ALICE, "note", "kayak paddle is in the garage").kind(ItemKind.NOTE).build()));
+    float[] kayak = EMBEDDER.embedQuery("kayak");
+
+    // when / then
+    assertThat(hitIds(store.searchText(ALICE, "kayak", 10, TimeRange.ALL)))
+        .containsExactlyInAnyOrder("ep", "note");
+    assertThat(hitIds(store.searchVector(ALICE, kayak, 10, TimeRange.ALL)))
+        .containsExactlyInAnyOrder("ep", "note");
+    assertThat(hitIds(store.searchText(ALICE, "kayak", 10, ItemFilter.current(ItemKind.FACT))))
+        .containsExactly("fact");
+    assertThat(hitIds(store.searchVector(ALICE, kayak, 10,
+        ItemFilter.current(ItemKind.SUMMARY)))).containsExactly("sum");
+    assertThat(hitIds(store.searchText(ALICE, "kayak", 10, ItemFilter.ANY))).hasSize(4);
+    assertThat(ids(store.items(ALICE, ItemFilter.allOf(ItemKind.FACT, ItemKind.NOTE), 10)))
+        .containsExactlyInAnyOrder("fact", "note");
+  }
+
+  @Test
+  void should_hide_superseded_items_unless_asked_for() {
+    // given: an older fact closed by a newer one
+    Instant later = T0.plus(hour(5));
+    store.add(List.of(
+        item(ALICE, "old", "home city: Porto").kind(ItemKind.FACT).lifecycle(
+            Lifecycle.fact("home city", T0).supersededAt(later, "new")).build(),
+        item(ALICE, "new", "home city: Lisbon").kind(ItemKind.FACT).seq(1, 1).at(later)
+            .lifecycle(Lifecycle.fact("home city", later)).build()));
+
+    // when / then
+    assertThat(hitIds(store.searchText(ALICE, "home city", 10, ItemFilter.current(ItemKind.FACT))))
+        .containsExactly("new");
+    assertThat(hitIds(store.searchVector(ALICE, EMBEDDER.embedQuery("home city"), 10,
+        ItemFilter.current(ItemKind.FACT)))).containsExactly("new");
+    assertThat(ids(store.items(ALICE, ItemFilter.current(ItemKind.FACT), 10)))
+        .containsExactly("new");
+    assertThat(ids(store.items(ALICE, ItemFilter.allOf(ItemKind.FACT), 10)))
+        .containsExactly("old", "new");
+    assertThat(hitIds(store.searchText(ALICE, "home city", 10, ItemFilter.allOf(ItemKind.FACT))))
+        .containsExactlyInAnyOrder("old", "new");
+  }
+
+  @Test
+  void should_keep_cold_items_out_of_search_but_reachable_by_id_timeline_and_items() {
+    // given
+    store.add(List.of(item(ALICE, "a", "kayak on the lake").build(),
+        item(ALICE, "b", "kayak in the sea").seq(1, 1).build()));
+    float[] kayak = EMBEDDER.embedQuery("kayak on the lake");
+    double scoreBefore = store.searchVector(ALICE, kayak, 1, TimeRange.ALL).get(0).score();
+
+    // when
+    int moved = store.update(ALICE, List.of("a", "missing"),
+        it -> it.withLifecycle(it.lifecycle().withTier(Tier.COLD)));
+    store = reopen(store);
+
+    // then
+    assertThat(moved).isEqualTo(1);
+    assertThat(hitIds(store.searchText(ALICE, "kayak", 10, ItemFilter.ANY))).containsExactly("b");
+    assertThat(hitIds(store.searchVector(ALICE, kayak, 10, ItemFilter.ANY))).containsExactly("b");
+    assertThat(store.get(ALICE, "a").orElseThrow().lifecycle().tier()).isEqualTo(Tier.COLD);
+    assertThat(ids(store.timeline(ALICE, 0, 10))).containsExactly("a", "b");
+    assertThat(ids(store.items(ALICE, ItemFilter.ANY.withTiers(EnumSet.of(Tier.COLD)), 10)))
+        .containsExactly("a");
+    assertThat(store.subjectStats(ALICE).items()).isEqualTo(2);
+
+    // and when warmed again, it is found with its old vector
+    store.update(ALICE, List.of("a"), it -> it.withLifecycle(it.lifecycle().withTier(Tier.HOT)));
+    List<ScoredItem> hits = store.searchVector(ALICE, kayak, 1, TimeRange.ALL);
+    assertThat(hitIds(hits)).containsExactly("a");
+    assertThat(hits.get(0).score()).isCloseTo(scoreBefore, within(1e-5));
+    assertThat(hitIds(store.searchText(ALICE, "lake", 10, TimeRange.ALL))).containsExactly("a");
+  }
+
+  @Test
+  void should_update_items_by_id_keeping_their_vector() {
+    // given
+    store.add(List.of(item(ALICE, "a", "kayak on the lake").build()));
+    float[] kayak = EMBEDDER.embedQuery("kayak on the lake");
+
+    // when
+    int updated = store.update(ALICE, List.of("a"),
+        it -> it.withKey(it.key() + " fact: boat colour red"));
+
+    // then
+    assertThat(updated).isEqualTo(1);
+    assertThat(store.get(ALICE, "a").orElseThrow().key()).endsWith("boat colour red");
+    assertThat(hitIds(store.searchText(ALICE, "colour", 10, TimeRange.ALL))).containsExactly("a");
+    assertThat(store.searchVector(ALICE, kayak, 1, TimeRange.ALL).get(0).score())
+        .isCloseTo(1.0, within(1e-4));
+    assertThat(store.update(BOB, List.of("a"), it -> it.withKey("x"))).isZero();
+    assertThat(store.update(ALICE_OF_T2, List.of("a"), it -> it.withKey("x"))).isZero();
+  }
+
+  @Test
+  void should_reject_an_update_that_changes_identity_and_store_nothing() {
+    // given
+    store.add(List.of(item(ALICE, "a", "kayak").build(), item(ALICE, "b", "canoe").build()));
+
+    // when / then
+    assertThatThrownBy(() -> store.update(ALICE, List.of("a", "b"), it -> it.id().equals("b")
+        ? item(ALICE, "other", "canoe").build() : it.withKey("changed")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("b");
+    assertThat(store.get(ALICE, "a").orElseThrow().key()).isEqualTo("kayak");
+    assertThat(store.get(ALICE, "other")).isEmpty();
+  }
+
+  @Test
+  void should_count_accesses() {
+    // given
+    store.add(List.of(item(ALICE, "a", "kayak").build()));
+    Instant at = T0.plus(hour(3));
+
+    // when
+    store.recordAccess(ALICE, List.of("a"), T0);
+    store.recordAccess(ALICE, List.of("a", "missing"), at);
+
+    // then
+    Lifecycle state = store.get(ALICE, "a").orElseThrow().lifecycle();
+    assertThat(state.accessCount()).isEqualTo(2);
+    assertThat(state.lastAccess()).isEqualTo(at);
+  }
+
+  @Test
+  void should_number_audit_events_per_subject_and_keep_them_after_every_delete() {
+    // given
+    store.add(List.of(item(ALICE, "a", "kayak").build()));
+    AuditEvent first = store.appendAudit(AuditEvent.of(ALICE, T0, AuditAction.REMEMBER,
+        List.of("a"), List.of(), "cli:ingest", "file chat.jsonl"));
+    store.appendAudit(AuditEvent.of(BOB, T0, AuditAction.REMEMBER, List.of("b"), List.of(),
+        "key-1", ""));
+    store.appendAudit(AuditEvent.of(ALICE_OF_T2, T0, AuditAction.REMEMBER, List.of("c"),
+        List.of(), "key-2", ""));
+    store.deleteSubject(ALICE);
+    AuditEvent second = store.appendAudit(AuditEvent.of(ALICE, T0.plus(hour(1)),
+        AuditAction.FORGET, List.of("a"), List.of(), "cli:forget", "user asked"));
+
+    // when
+    store = reopen(store);
+    List<AuditEvent> log = store.audit(ALICE, 1, 100);
+
+    // then
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(log).containsExactly(first, second);
+    assertThat(store.audit(ALICE, 2, 100)).containsExactly(second);
+    assertThat(store.audit(ALICE, 1, 1)).containsExactly(first);
+    assertThat(store.audit(BOB, 1, 100)).hasSize(1).allMatch(e -> e.version() == 1);
+    assertThat(store.audit(ALICE_OF_T2, 1, 100)).extracting(AuditEvent::itemIds)
+        .containsExactly(List.of("c"));
+    assertThat(store.audit(new SubjectRef("t1", "nobody"), 1, 100)).isEmpty();
+    assertThat(store.subjects("t1")).as("an audit log alone does not make a subject").isEmpty();
+    assertThat(store.stats().items()).isZero();
+  }
+
+  @Test
+  void should_refuse_an_audit_event_that_already_has_a_version() {
+    // when / then
+    assertThatThrownBy(() -> store.appendAudit(AuditEvent.of(ALICE, T0, AuditAction.PIN,
+        List.of(), List.of(), "api", "").withVersion(3)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+    assertThat(store.audit(ALICE, 0, 10)).isEmpty();
+  }
+
+  @Test
+  void should_filter_items_by_tier_kind_and_time() {
+    // given
+    store.add(List.of(item(ALICE, "e1", "one").seq(1, 1).at(T0.plus(hour(1))).build(),
+        item(ALICE, "e2", "two").seq(2, 2).at(T0.plus(hour(2))).build(),
+        item(ALICE, "s", "summary").kind(ItemKind.SUMMARY).seq(3, 0).at(T0.plus(hour(2)))
+            .build()));
+
+    // when
+    List<MemoryItem> found = store.items(ALICE,
+        new ItemFilter(Set.of(ItemKind.EPISODE), Set.of(Tier.HOT), hours(2, 3), false), 10);
+
+    // then
+    assertThat(ids(found)).containsExactly("e2");
+    assertThat(ids(store.items(ALICE, ItemFilter.ANY, 2))).containsExactly("e1", "e2");
+    assertThat(store.items(BOB, ItemFilter.ANY, 10)).isEmpty();
+    assertThat(store.subjectStats(ALICE, ItemFilter.allOf(ItemKind.EPISODE)))
+        .isEqualTo(new SubjectStats(2, TokenEstimate.of("one") + TokenEstimate.of("two"), 2));
+    assertThat(store.subjectStats(ALICE, ItemFilter.allOf(ItemKind.NOTE)))
+        .isEqualTo(SubjectStats.EMPTY);
+    assertThat(store.subjectStats(ALICE).items()).isEqualTo(3);
   }
 
   private void addKayaksAtHours(int... hours) {

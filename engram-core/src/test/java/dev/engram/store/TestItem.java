@@ -2,6 +2,7 @@ package dev.engram.store;
 
 import dev.engram.embed.HashingEmbedder;
 import dev.engram.model.ItemKind;
+import dev.engram.model.Lifecycle;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.SubjectRef;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class TestItem {
   private List<String> sourceIds = List.of();
   private String contentHash;
   private float[] embedding;
+  private Lifecycle lifecycle = Lifecycle.DEFAULT;
 
   private TestItem(SubjectRef owner, String id, String text) {
     this.owner = owner;
@@ -85,6 +87,11 @@ public final class TestItem {
     return this;
   }
 
+  public TestItem lifecycle(Lifecycle value) {
+    this.lifecycle = value;
+    return this;
+  }
+
   /** Overrides the vector (e.g. with one of the wrong dimension, or null). */
   public TestItem embedding(float[] value) {
     this.embedding = value;
@@ -95,7 +102,7 @@ public final class TestItem {
     String indexKey = key == null ? text : key;
     float[] vector = embedding != null ? embedding : EMBEDDER.embedQuery(indexKey);
     return new MemoryItem(id, owner, session, kind, sessionSeq, subjectSeq, eventTime, ingestTime,
-        text, indexKey, sourceIds, contentHash, vector);
+        text, indexKey, sourceIds, contentHash, vector, lifecycle);
   }
 
   /** Builds an item without any vector (which stores must reject). */

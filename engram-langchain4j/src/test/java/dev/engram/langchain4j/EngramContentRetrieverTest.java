@@ -88,10 +88,11 @@ class EngramContentRetrieverTest {
 
     int tokens = contents.stream().mapToInt(c -> c.textSegment().text().length() / 4).sum();
     assertThat(tokens).isLessThanOrEqualTo(200);
+    // The compact block (facts, summaries) may mention Biscuit too; the episode must be a HIT.
     Content hit = contents.stream().filter(c -> c.textSegment().text().contains("Biscuit"))
-        .findFirst().orElseThrow();
-    assertThat(hit.textSegment().metadata().getString(EngramContentRetriever.REASON))
-        .isEqualTo("HIT");
+        .filter(c -> "HIT".equals(c.textSegment().metadata().getString(
+            EngramContentRetriever.REASON)))
+        .findFirst().orElseThrow(() -> new AssertionError("no HIT holds Biscuit: " + contents));
     assertThat((Double) hit.metadata().get(ContentMetadata.SCORE)).isPositive();
   }
 

@@ -4,12 +4,17 @@ import static dev.engram.lucene.ItemDocuments.EVENT_TIME;
 import static dev.engram.lucene.ItemDocuments.KEY;
 import static dev.engram.lucene.ItemDocuments.OWNER;
 
+import dev.engram.model.ItemKind;
 import dev.engram.model.SubjectRef;
+import dev.engram.model.Tier;
+import dev.engram.store.ItemFilter;
 import dev.engram.store.TimeRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -22,7 +27,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Builds the store's queries. Scoping and time are always FILTER clauses (they match, they do not
@@ -61,6 +68,41 @@ final class ItemQueries {
   }
 
   /**
+   * The subject's items that {@code filter} accepts, as FILTER clauses. Only cold items carry a
+   * tier term and only superseded ones a superseded term, so documents written before those
+   * existed count as hot and current.
+   *
+   * @param searchable restrict to hot items whatever the filter says (what searches see)
+   */
+  static Query ownerIn(SubjectRef owner, ItemFilter filter, boolean searchable) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(ownerIn(owner, filter.range()), Occur.FILTER);
+    if (filter.kinds().size() < ItemKind.values().length) {
+      List<BytesRef> kinds = new ArrayList<>();
+      filter.kinds().forEach(kind -> kinds.add(new BytesRef(kind.name())));
+      query.add(new TermInSetQuery(ItemDocuments.KIND, kinds), Occur.FILTER);
+    }
+    boolean hot = searchable || !filter.tiers().contains(Tier.COLD);
+    boolean cold = !searchable && filter.tiers().contains(Tier.COLD);
+    if (!hot && !cold) {
+      return new MatchNoDocsQuery("no tier asked for");
+    }
+    Query coldTerm = term(ItemDocuments.TIER, Tier.COLD.name());
+    if (hot && !cold) {
+      query.add(coldTerm, Occur.MUST_NOT);
+    } else if (cold && !filter.tiers().contains(Tier.HOT)) {
+      query.add(coldTerm, Occur.FILTER);
+    }
+    if (searchable && !filter.tiers().contains(Tier.HOT)) {
+      return new MatchNoDocsQuery("searches see only hot items");
+    }
+    if (!filter.includeSuperseded()) {
+      query.add(term(ItemDocuments.SUPERSEDED, "1"), Occur.MUST_NOT);
+    }
+    return query.build();
+  }
+
+  /**
    * Event times in {@code range}, at millisecond precision: a bound with a sub-millisecond part is
    * rounded outward to the enclosing millisecond.
    */
@@ -77,7 +119,7 @@ final class ItemQueries {
    * BM25 over the key: one SHOULD clause per distinct analysed term of {@code text}, scoped by
    * FILTER clauses; empty when the text has no terms (only stopwords or punctuation).
    */
-  static Optional<Query> text(Analyzer analyzer, String text, SubjectRef owner, TimeRange range) {
+  static Optional<Query> text(Analyzer analyzer, String text, SubjectRef owner, ItemFilter filter) {
     Set<String> terms = analyse(analyzer, text);
     if (terms.isEmpty()) {
       return Optional.empty();
@@ -88,7 +130,7 @@ final class ItemQueries {
     }
     return Optional.of(new BooleanQuery.Builder()
         .add(words.build(), Occur.MUST)
-        .add(ownerIn(owner, range), Occur.FILTER)
+        .add(ownerIn(owner, filter, true), Occur.FILTER)
         .build());
   }
 
@@ -98,8 +140,9 @@ final class ItemQueries {
    *
    * @param candidates the HNSW k, at least {@code limit}
    */
-  static Query vector(float[] vector, int candidates, SubjectRef owner, TimeRange range) {
-    return new KnnFloatVectorQuery(ItemDocuments.VECTOR, vector, candidates, ownerIn(owner, range));
+  static Query vector(float[] vector, int candidates, SubjectRef owner, ItemFilter filter) {
+    return new KnnFloatVectorQuery(
+        ItemDocuments.VECTOR, vector, candidates, ownerIn(owner, filter, true));
   }
 
   /** How many candidates to ask HNSW for: max(limit, 100), but no more than there are docs. */

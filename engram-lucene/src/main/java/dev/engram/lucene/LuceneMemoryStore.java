@@ -13,6 +13,8 @@ import dev.engram.embed.EmbedderInfo;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.Require;
 import dev.engram.model.SubjectRef;
+import dev.engram.store.AuditEvent;
+import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
 import dev.engram.store.ScoredItem;
 import dev.engram.store.StoreException;
@@ -31,11 +33,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -64,6 +71,11 @@ public final class LuceneMemoryStore implements MemoryStore {
       new Sort(ascending(SESSION_SEQ), ascending(SUBJECT_SEQ));
   private static final Sort LAST_IN_SESSION =
       new Sort(new SortField(SESSION_SEQ, SortField.Type.LONG, true));
+  private static final Sort LAST_AUDIT =
+      new Sort(new SortField(AuditDocuments.AUDIT_VERSION, SortField.Type.LONG, true));
+  private static final Sort AUDIT_ORDER = new Sort(ascending(AuditDocuments.AUDIT_VERSION));
+  /** Every item document (audit documents have no subjectSeq). */
+  private static final Query ITEMS = new FieldExistsQuery(SUBJECT_SEQ);
 
   private final Path dataDir;
   private final StoreInfo info;
@@ -170,13 +182,14 @@ public final class LuceneMemoryStore implements MemoryStore {
   }
 
   @Override
-  public List<ScoredItem> searchText(SubjectRef owner, String query, int limit, TimeRange range) {
+  public List<ScoredItem> searchText(
+      SubjectRef owner, String query, int limit, ItemFilter filter) {
     scope(owner);
     Require.nonNull(query, "query");
-    Require.nonNull(range, "range");
+    Require.nonNull(filter, "filter");
     requireLimit(limit);
     return index.read(searcher -> {
-      Optional<Query> bm25 = ItemQueries.text(analyzer, query, owner, range);
+      Optional<Query> bm25 = ItemQueries.text(analyzer, query, owner, filter);
       return bm25.isEmpty() ? List.of()
           : scored(searcher, searcher.search(bm25.get(), limit), score -> score);
     });
@@ -184,16 +197,103 @@ public final class LuceneMemoryStore implements MemoryStore {
 
   @Override
   public List<ScoredItem> searchVector(
-      SubjectRef owner, float[] vector, int limit, TimeRange range) {
+      SubjectRef owner, float[] vector, int limit, ItemFilter filter) {
     scope(owner);
-    Require.nonNull(range, "range");
+    Require.nonNull(filter, "filter");
     requireLimit(limit);
     requireQueryDimension(vector);
     return index.read(searcher -> {
       int candidates = ItemQueries.candidates(limit, searcher.getIndexReader().maxDoc());
-      Query knn = ItemQueries.vector(vector, candidates, owner, range);
+      Query knn = ItemQueries.vector(vector, candidates, owner, filter);
       return scored(searcher, searcher.search(knn, limit), ItemQueries::cosine);
     });
+  }
+
+  @Override
+  public List<MemoryItem> items(SubjectRef owner, ItemFilter filter, int limit) {
+    requireLimit(limit);
+    Query query = ItemQueries.ownerIn(Require.nonNull(owner, "owner"), Require.nonNull(filter, "filter"), false);
+    return index.read(searcher -> load(searcher, searcher.search(query, limit, TIMELINE)));
+  }
+
+  @Override
+  public int update(SubjectRef owner, Collection<String> ids, UnaryOperator<MemoryItem> change) {
+    scope(owner);
+    Require.nonNull(ids, "ids");
+    Require.nonNull(change, "change");
+    Set<String> uids = new LinkedHashSet<>();
+    for (String id : ids) {
+      uids.add(ItemDocuments.uid(owner, Require.nonNull(id, "id")));
+    }
+    return index.write((writer, current) -> {
+      Map<String, Document> documents = new LinkedHashMap<>();
+      for (String uid : uids) {
+        TopDocs top = current.search(term(UID, uid), 1);
+        if (top.scoreDocs.length == 1) {
+          int doc = top.scoreDocs[0].doc;
+          Document stored = current.storedFields().document(doc);
+          MemoryItem old = ItemDocuments.toItem(stored);
+          try {
+            MemoryItem next = change.apply(old);
+            requireSameIdentity(old, next);
+            if (next.embedding() == null) {
+              next = next.withEmbedding(vectorOf(current, doc, stored));
+            } else {
+              requireEmbedding(next);
+            }
+            documents.put(uid, ItemDocuments.toDocument(next));
+          } catch (IllegalArgumentException e) {
+            throw new StoreIndex.RejectedChange(e); // nothing written yet: the store stays usable
+          }
+        }
+      }
+      for (Map.Entry<String, Document> entry : documents.entrySet()) {
+        writer.updateDocuments(term(UID, entry.getKey()), List.of(entry.getValue()));
+      }
+      return documents.size();
+    });
+  }
+
+  @Override
+  public AuditEvent appendAudit(AuditEvent event) {
+    Require.nonNull(event, "event");
+    if (event.version() != AuditEvent.UNASSIGNED) {
+      throw new IllegalArgumentException(
+          "event must not have a version yet, had " + event.version());
+    }
+    Query query = term(AuditDocuments.AUDIT_OWNER, ItemDocuments.owner(event.owner()));
+    return index.write((writer, current) -> {
+      TopFieldDocs last = current.search(query, 1, LAST_AUDIT);
+      long version = last.scoreDocs.length == 0 ? 1
+          : (Long) ((FieldDoc) last.scoreDocs[0]).fields[0] + 1;
+      AuditEvent stored = event.withVersion(version);
+      writer.addDocument(AuditDocuments.toDocument(stored));
+      return stored;
+    });
+  }
+
+  @Override
+  public List<AuditEvent> audit(SubjectRef owner, long fromVersion, int limit) {
+    requireLimit(limit);
+    Query query = allOf(term(AuditDocuments.AUDIT_OWNER,
+            ItemDocuments.owner(Require.nonNull(owner, "owner"))),
+        LongPoint.newRangeQuery(AuditDocuments.AUDIT_VERSION, fromVersion, Long.MAX_VALUE));
+    return index.read(searcher -> {
+      TopDocs top = searcher.search(query, limit, AUDIT_ORDER);
+      StoredFields stored = searcher.storedFields();
+      List<AuditEvent> events = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc hit : top.scoreDocs) {
+        events.add(AuditDocuments.toEvent(stored.document(hit.doc)));
+      }
+      return events;
+    });
+  }
+
+  @Override
+  public SubjectStats subjectStats(SubjectRef owner, ItemFilter filter) {
+    Query query = ItemQueries.ownerIn(Require.nonNull(owner, "owner"),
+        Require.nonNull(filter, "filter"), false);
+    return index.read(searcher -> searcher.search(query, IndexAggregates.subjectStats()));
   }
 
   @Override
@@ -231,7 +331,7 @@ public final class LuceneMemoryStore implements MemoryStore {
 
   @Override
   public StoreStats stats() {
-    return index.read(searcher -> new StoreStats(searcher.getIndexReader().numDocs(),
+    return index.read(searcher -> new StoreStats(searcher.count(ITEMS),
         IndexAggregates.liveOwners(searcher.getIndexReader(), "").size(),
         StoreLayout.bytesOnDisk(dataDir)));
   }
@@ -267,6 +367,33 @@ public final class LuceneMemoryStore implements MemoryStore {
       }
       return count;
     });
+  }
+
+  /** A stored item's vector: from the HNSW field of a hot item, the stored copy of a cold one. */
+  private static float[] vectorOf(IndexSearcher searcher, int doc, Document stored)
+      throws IOException {
+    float[] cold = ItemDocuments.coldVector(stored);
+    if (cold != null) {
+      return cold;
+    }
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(ItemDocuments.VECTOR);
+    int target = doc - leaf.docBase;
+    if (values == null || values.advance(target) != target) {
+      throw new StoreException("item document " + doc + " has no vector in " + leaf);
+    }
+    return values.vectorValue().clone();
+  }
+
+  private static void requireSameIdentity(MemoryItem old, MemoryItem next) {
+    if (next == null) {
+      throw new IllegalArgumentException("update of item " + old.id() + " returned null");
+    }
+    if (!next.id().equals(old.id()) || !next.owner().equals(old.owner())) {
+      throw new IllegalArgumentException("update must keep the id and owner of item " + old.id()
+          + ", returned " + next.id() + " of " + next.owner());
+    }
   }
 
   private static SortField ascending(String longField) {

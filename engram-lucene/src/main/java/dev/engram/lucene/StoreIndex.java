@@ -47,6 +47,16 @@ final class StoreIndex implements Closeable {
     T apply(IndexSearcher searcher) throws IOException;
   }
 
+  /**
+   * Thrown by a {@link Change} that rejects its input before touching the writer: the store stays
+   * writable and the cause (an {@link IllegalArgumentException}) reaches the caller.
+   */
+  static final class RejectedChange extends RuntimeException {
+    RejectedChange(IllegalArgumentException cause) {
+      super(cause);
+    }
+  }
+
   /** A change; {@code current} shows every committed change, as the change starts. */
   @FunctionalInterface
   interface Change<T> {
@@ -183,6 +193,8 @@ final class StoreIndex implements Closeable {
       } finally {
         searchers.release(current);
       }
+    } catch (RejectedChange e) {
+      throw (IllegalArgumentException) e.getCause();
     } catch (IOException | RuntimeException e) {
       failure = e;
       IOUtils.closeWhileHandlingException(writer::rollback);

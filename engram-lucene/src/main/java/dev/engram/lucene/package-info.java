@@ -20,6 +20,15 @@
  * values; {@code text} stored; {@code key} analysed by {@code EnglishAnalyzer} for BM25;
  * {@code vector} as an HNSW vector; {@code sourceId} stored, multi-valued.
  *
+ * <p><b>Lifecycle and audit</b> (see {@code docs/store-spi.md}). An item's lifecycle is stored
+ * (pin, attribute, validity, supersededBy, salience, accesses); only cold items carry an indexed
+ * {@code tier=COLD} term and only superseded ones {@code superseded=1}, so documents written
+ * before lifecycles existed read as hot and current. A cold item has no HNSW vector and an
+ * unindexed key ({@code coldKey}); its vector is kept as a stored blob ({@code coldVector}) so it
+ * can be warmed again. {@code update} reads a hot item's vector back from the vector values.
+ * Audit events are documents of the same index ({@code AuditDocuments}) with no item fields, so no
+ * item query, count or delete sees them; they hold ids, never text.
+ *
  * <p><b>Queries</b> ({@code ItemQueries}). Text: the analysed terms of the query as SHOULD
  * clauses of a BooleanQuery, owner and time range as FILTER clauses; no query parser, so no user
  * text is a syntax error, and a query of only stopwords finds nothing. Vectors: a

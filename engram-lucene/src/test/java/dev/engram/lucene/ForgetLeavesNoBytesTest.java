@@ -2,7 +2,15 @@ package dev.engram.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.Engram;
 import dev.engram.embed.HashingEmbedder;
+import dev.engram.forget.ForgetReport;
+import dev.engram.forget.ForgetSelector;
+import dev.engram.model.Message;
+import dev.engram.model.Session;
+import dev.engram.store.AuditAction;
+import dev.engram.store.AuditEvent;
+import dev.engram.store.TimeRange;
 import dev.engram.model.ItemKind;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.SubjectRef;
@@ -49,6 +57,49 @@ class ForgetLeavesNoBytesTest {
     try (MemoryStore store = LuceneMemoryStore.open(dir, embedder.info(), true)) {
       assertThat(store.subjectStats(ALICE).items()).isEqualTo(50);
       assertThat(store.searchText(ALICE, MARKER, 10, dev.engram.store.TimeRange.ALL)).isEmpty();
+    }
+  }
+
+  @Test
+  void should_leave_no_byte_in_facts_summaries_keys_or_the_audit_log() throws IOException {
+    // given: the marker in an episode, so also in a fact, the episode's expanded key and the
+    // session summary; plus other memory in the same session that stays
+    Instant may = Instant.parse("2024-05-02T10:00:00Z");
+    try (MemoryStore store = LuceneMemoryStore.open(dir, embedder.info(), false);
+        Engram engram = Engram.builder().store(store).embedder(embedder).build()) {
+      engram.remember("alice", new Session("s1", may, List.of(
+          Message.user("My alarm code is " + MARKER + " and nobody else knows it."),
+          Message.assistant("I will keep the alarm code safe."),
+          Message.user("We planted tomatoes and basil in the garden this weekend."),
+          Message.assistant("Tomatoes and basil grow well together."))));
+      assertThat(engram.facts("alice")).extracting(MemoryItem::text)
+          .contains("alarm code: " + MARKER);
+      assertThat(engram.summaries("alice")).anyMatch(s -> s.text().contains(MARKER));
+    }
+    assertThat(filesContaining(MARKER)).as("the marker is on disk before forgetting").isNotEmpty();
+
+    // when
+    ForgetReport report;
+    try (MemoryStore store = LuceneMemoryStore.open(dir, embedder.info(), false);
+        Engram engram = Engram.builder().store(store).embedder(embedder).build()) {
+      report = engram.forget("alice", ForgetSelector.where(TimeRange.ALL, MARKER), false,
+          "user request");
+    }
+
+    // then
+    assertThat(report.episodeIds()).hasSize(1);
+    assertThat(report.factIds()).hasSize(1);
+    assertThat(filesContaining(MARKER)).isEmpty();
+    try (MemoryStore store = LuceneMemoryStore.open(dir, embedder.info(), true);
+        Engram engram = Engram.builder().store(store).embedder(embedder).readOnly(true).build()) {
+      assertThat(engram.stats("alice").items()).isEqualTo(1);
+      assertThat(engram.summaries("alice")).isNotEmpty()
+          .allMatch(s -> s.text().contains("tomatoes") && !s.text().contains(MARKER));
+      List<AuditEvent> history = engram.history("alice");
+      AuditEvent forget = history.get(history.size() - 1);
+      assertThat(forget.action()).isEqualTo(AuditAction.FORGET);
+      assertThat(forget.itemIds()).containsAll(report.episodeIds());
+      assertThat(history.toString()).doesNotContain(MARKER);
     }
   }
 

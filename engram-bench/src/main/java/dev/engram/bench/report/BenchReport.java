@@ -46,7 +46,7 @@ public record BenchReport(
   /** The settings of a run; {@code limit} is null when there was none. */
   public record Config(List<String> systems, Integer limit, int sample, long seed,
       List<String> categories, List<Integer> k, List<Integer> budgets, int readerBudget,
-      String reader, String embedder, String embedCache, String store, int packDepth,
+      String reader, String judge, String embedder, String embedCache, String store, int packDepth,
       int latencyRuns, int probeRounds) {}
 
   /**

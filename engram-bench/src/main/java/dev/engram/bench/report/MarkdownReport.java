@@ -46,6 +46,11 @@ public final class MarkdownReport {
     md.append("- embedder `").append(c.embedder()).append("`, store `").append(c.store())
         .append("`, reader `").append(c.reader()).append("` at ").append(c.readerBudget())
         .append(" tokens, seed ").append(c.seed()).append("\n\n");
+    if (c.judge() != null) {
+      md.append("LLM judge ").append(c.judge().lines().findFirst().orElse(""))
+          .append(" (`answer.judge`), prompt:\n\n```\n")
+          .append(c.judge().substring(c.judge().indexOf('\n') + 1)).append("\n```\n\n");
+    }
     md.append("Figures are value ±half-width of the 95% interval (Wilson for 0/1 outcomes, normal "
         + "for means); `n` questions. Retrieval is at turn level unless marked session.\n\n");
   }
@@ -81,6 +86,9 @@ public final class MarkdownReport {
       columns.add(new String[] {"context.all@" + budget, "in-context@" + budget});
     }
     columns.add(new String[] {"answer.f1", "F1"});
+    if (r.config().judge() != null) {
+      columns.add(new String[] {"answer.judge", "LLM judge"});
+    }
     return columns;
   }
 

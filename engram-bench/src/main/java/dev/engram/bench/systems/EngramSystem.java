@@ -19,7 +19,12 @@ public final class EngramSystem implements RetrievalSystem {
   private final RecallPipeline pipeline;
 
   public EngramSystem(MemoryStore store, Embedder embedder) {
-    this.pipeline = new RecallPipeline(store, embedder);
+    this(store, embedder, java.time.Clock.systemUTC());
+  }
+
+  /** Engram reading relative times in questions against {@code clock} (the question date). */
+  public EngramSystem(MemoryStore store, Embedder embedder, java.time.Clock clock) {
+    this.pipeline = new RecallPipeline(store, embedder, clock);
   }
 
   @Override

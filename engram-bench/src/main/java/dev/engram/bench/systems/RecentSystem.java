@@ -36,11 +36,14 @@ public final class RecentSystem implements RetrievalSystem {
   }
 
   private List<MemoryItem> newestFirst(SubjectRef owner) {
-    long count = store.subjectStats(owner).items();
+    dev.engram.store.ItemFilter episodes = dev.engram.store.ItemFilter.allOf(
+        dev.engram.model.ItemKind.EPISODE, dev.engram.model.ItemKind.NOTE);
+    long count = store.subjectStats(owner, episodes).items();
     if (count == 0) {
       return List.of();
     }
-    List<MemoryItem> all = new ArrayList<>(store.timeline(owner, 0, (int) Math.min(count, 1_000_000)));
+    List<MemoryItem> all =
+        new ArrayList<>(store.items(owner, episodes, (int) Math.min(count, 1_000_000)));
     Collections.reverse(all);
     return all;
   }

@@ -38,10 +38,16 @@ public final class SystemNames {
    */
   public static List<RetrievalSystem> create(
       List<String> names, MemoryStore store, Embedder embedder, int packDepth) {
+    return create(names, store, embedder, packDepth, java.time.Clock.systemUTC());
+  }
+
+  /** As above, with Engram reading "last week" in questions against {@code clock}. */
+  public static List<RetrievalSystem> create(List<String> names, MemoryStore store,
+      Embedder embedder, int packDepth, java.time.Clock clock) {
     List<RetrievalSystem> systems = new ArrayList<>();
     for (String name : check(names)) {
       systems.add(switch (name) {
-        case "engram" -> new EngramSystem(store, embedder);
+        case "engram" -> new EngramSystem(store, embedder, clock);
         case "bm25" -> new Bm25System(store, packDepth);
         case "vector" -> new VectorSystem(store, embedder, packDepth);
         case "recent" -> new RecentSystem(store);

@@ -50,7 +50,8 @@ class PackingBudgetTest {
     HashingEmbedder embedder = new HashingEmbedder(64);
     InMemoryMemoryStore store = new InMemoryMemoryStore(embedder.info());
     remember(store, embedder, 12, 7);
-    List<MemoryItem> timeline = store.timeline(OWNER, 0, 1000);
+    List<MemoryItem> timeline = store.items(OWNER, dev.engram.store.ItemFilter.allOf(
+        dev.engram.model.ItemKind.EPISODE, dev.engram.model.ItemKind.NOTE), 1000);
     Context context = new RecentSystem(store).pack(OWNER, "anything", budget);
     List<MemoryItem> packed = context.memoryItems();
     assertThat(packed).isNotEmpty();

@@ -1,0 +1,163 @@
+package dev.engram.fact;
+
+import dev.engram.audit.AuditTrail;
+import dev.engram.embed.Embedder;
+import dev.engram.model.ItemKind;
+import dev.engram.model.Lifecycle;
+import dev.engram.model.MemoryItem;
+import dev.engram.model.Require;
+import dev.engram.model.SubjectRef;
+import dev.engram.store.AuditAction;
+import dev.engram.store.ItemFilter;
+import dev.engram.store.MemoryStore;
+import dev.engram.write.ContentHash;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Stores facts as {@link ItemKind#FACT} items and keeps each attribute's history: a newer fact on
+ * the same attribute supersedes the current one (which gets {@code validTo} and {@code
+ * supersededBy} and stays for history); recall sees only current facts.
+ *
+ * <p><b>Order and ties.</b> Facts are ordered by {@code validFrom}, then by their source
+ * episode's place in the subject's timeline, then by arrival; the later one wins. So conflicting
+ * updates at the same timestamp resolve deterministically: the one stated later in the
+ * conversation is current, and within one episode the later sentence wins. A fact that arrives
+ * late but is older than the current one is stored already superseded. Restating the current
+ * value is not a new fact.
+ *
+ * <p>Fact items live in session {@value #SESSION} (reserved), carry their source episode ids as
+ * {@code sourceIds} and use the episode's vector when it is at hand (else they are embedded).
+ * Thread-safe when its callers serialise writes (the write path and the editor do).
+ */
+public final class FactLedger {
+  /** The reserved session of fact items. */
+  public static final String SESSION = "~facts";
+  private static final int MAX_FACTS = 100_000;
+
+  private final MemoryStore store;
+  private final Embedder embedder;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public FactLedger(MemoryStore store, Embedder embedder, AuditTrail audit, Clock clock) {
+    this.store = store;
+    this.embedder = embedder;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores {@code facts} of {@code owner} and supersedes what they replace, auditing both.
+   *
+   * @param sources the source episodes by id, with vectors if at hand; a fact whose source is
+   *     neither here nor in the store is skipped
+   * @return the fact items stored
+   */
+  public List<MemoryItem> record(
+      SubjectRef owner, List<Fact> facts, Map<String, MemoryItem> sources, String reason) {
+    if (facts.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<MemoryItem>> byAttribute = new HashMap<>();
+    for (MemoryItem fact : store.items(owner, ItemFilter.allOf(ItemKind.FACT), MAX_FACTS)) {
+      byAttribute.computeIfAbsent(fact.lifecycle().attribute(), a -> new ArrayList<>()).add(fact);
+    }
+    long seq = store.lastSessionSeq(owner, SESSION) + 1;
+    Instant now = clock.instant();
+    Map<String, MemoryItem> added = new LinkedHashMap<>();
+    Map<String, MemoryItem> closed = new LinkedHashMap<>();
+    for (Fact fact : facts) {
+      MemoryItem source = sources.containsKey(fact.sourceItemId())
+          ? sources.get(fact.sourceItemId())
+          : store.get(owner, fact.sourceItemId()).orElse(null);
+      if (source == null) {
+        continue;
+      }
+      List<MemoryItem> history =
+          byAttribute.computeIfAbsent(fact.attribute(), a -> new ArrayList<>());
+      MemoryItem current = history.stream().filter(f -> f.lifecycle().current())
+          .max(ORDER).orElse(null);
+      if (current != null && sameValue(current, fact.value())
+          || history.stream().anyMatch(f -> f.id().equals(factId(owner, fact)))) {
+        continue;
+      }
+      MemoryItem item = item(owner, fact, source, seq++, now);
+      if (current != null && ORDER.compare(item, current) > 0) {
+        MemoryItem old = current.withLifecycle(
+            current.lifecycle().supersededAt(item.lifecycle().validFrom(), item.id()));
+        closed.put(old.id(), old);
+        history.replaceAll(f -> f.id().equals(old.id()) ? old : f);
+      } else if (current != null) {
+        item = item.withLifecycle(
+            item.lifecycle().supersededAt(current.lifecycle().validFrom(), current.id()));
+      }
+      history.add(item);
+      added.put(item.id(), item);
+    }
+    if (added.isEmpty()) {
+      return List.of();
+    }
+    store.add(List.copyOf(added.values()));
+    for (MemoryItem old : closed.values()) {
+      store.update(owner, List.of(old.id()), it -> it.withLifecycle(old.lifecycle()));
+    }
+    audit.record(owner, AuditAction.FACT, List.copyOf(added.keySet()),
+        added.values().stream().flatMap(f -> f.sourceIds().stream()).distinct().toList(), reason);
+    for (MemoryItem old : closed.values()) {
+      audit.record(owner, AuditAction.SUPERSEDE, List.of(old.id()),
+          List.of(old.lifecycle().supersededBy()), "newer value on '"
+              + old.lifecycle().attribute() + "'");
+    }
+    return List.copyOf(added.values());
+  }
+
+  /** The subject's current facts, in timeline order. */
+  public List<MemoryItem> current(SubjectRef owner) {
+    return store.items(owner, ItemFilter.current(ItemKind.FACT), MAX_FACTS);
+  }
+
+  /** Every fact on {@code attribute}, superseded ones included, oldest first. */
+  public List<MemoryItem> history(SubjectRef owner, String attribute) {
+    String wanted = RuleFactExtractor.normalise(Require.nonBlank(attribute, "attribute"));
+    return store.items(owner, ItemFilter.allOf(ItemKind.FACT), MAX_FACTS).stream()
+        .filter(f -> wanted.equals(f.lifecycle().attribute())).sorted(ORDER).toList();
+  }
+
+  /** Orders facts of one attribute: validFrom, then source timeline place, then arrival. */
+  static final Comparator<MemoryItem> ORDER =
+      Comparator.comparing((MemoryItem f) -> f.lifecycle().validFrom())
+          .thenComparingLong(MemoryItem::subjectSeq).thenComparingLong(MemoryItem::sessionSeq);
+
+  /** How a fact reads in a context: {@code attribute: value}. */
+  public static String render(String attribute, String value) {
+    return attribute + ": " + value;
+  }
+
+  private MemoryItem item(SubjectRef owner, Fact fact, MemoryItem source, long seq, Instant now) {
+    String text = render(fact.attribute(), fact.value());
+    float[] vector = source.embedding() != null ? source.embedding()
+        : embedder.embed(List.of(text))[0];
+    String id = factId(owner, fact);
+    return new MemoryItem(id, owner, SESSION, ItemKind.FACT, seq, source.subjectSeq(),
+        fact.validFrom(), now, text, text + "\n" + fact.evidence(), List.of(source.id()), id,
+        vector, Lifecycle.fact(fact.attribute(), fact.validFrom()));
+  }
+
+  private static String factId(SubjectRef owner, Fact fact) {
+    return "f-" + ContentHash.of(18, owner.tenant(), owner.subject(), fact.attribute(),
+        fact.value().toLowerCase(Locale.ROOT), fact.sourceItemId());
+  }
+
+  private static boolean sameValue(MemoryItem fact, String value) {
+    String stored = fact.text().substring(fact.text().indexOf(": ") + 2);
+    return stored.equalsIgnoreCase(value.strip());
+  }
+}

@@ -1,0 +1,178 @@
+package dev.engram.summary;
+
+import dev.engram.audit.AuditTrail;
+import dev.engram.model.ItemKind;
+import dev.engram.model.Lifecycle;
+import dev.engram.model.MemoryItem;
+import dev.engram.model.SubjectRef;
+import dev.engram.store.AuditAction;
+import dev.engram.store.ItemFilter;
+import dev.engram.store.MemoryStore;
+import dev.engram.write.ContentHash;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Two-level compact memory (research.md capability 1, F1): a level-1 summary per session, rebuilt
+ * whenever the session changes, and a level-2 summary per subject (a summary of the level-1
+ * summaries), rebuilt once at least {@code everyTurns} episodes were added since the last one.
+ * Summaries never replace episodes; they are an extra, cheaper view that recall packs first.
+ *
+ * <p>Summary items live in session {@value #SESSION} (reserved); a level-1 summary's
+ * {@code sourceIds} is its session id; a level-2 summary's {@code sessionSeq} is the last
+ * {@code subjectSeq} it covers. Their vector is one of the episodes they cover (they are found by
+ * id and level, not by vector search). Callers serialise writes.
+ */
+public final class CompactMemory {
+  /** The reserved session of summary items. */
+  public static final String SESSION = "~summary";
+  /** Default number of new episodes between level-2 rebuilds (research.md: N = 100). */
+  public static final int DEFAULT_EVERY_TURNS = 100;
+  /** Cap of a level-1 summary, in tokens. */
+  public static final int LEVEL1_TOKENS = 40;
+  /** Cap of a level-2 summary, in tokens. */
+  public static final int LEVEL2_TOKENS = 150;
+  private static final int MAX_ITEMS = 100_000;
+
+  private final MemoryStore store;
+  private final dev.engram.embed.Embedder embedder;
+  private final Summarizer summarizer;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final int everyTurns;
+
+  public CompactMemory(MemoryStore store, dev.engram.embed.Embedder embedder,
+      Summarizer summarizer, AuditTrail audit, Clock clock, int everyTurns) {
+    this.store = store;
+    this.embedder = embedder;
+    this.summarizer = summarizer;
+    this.audit = audit;
+    this.clock = clock;
+    this.everyTurns = everyTurns;
+  }
+
+  /**
+   * Rebuilds the level-1 summary of {@code session} and, when due, the subject's level-2 summary.
+   *
+   * @param latest an episode just stored (with its vector), whose vector new summaries take
+   */
+  public void afterRemember(SubjectRef owner, String session, MemoryItem latest) {
+    List<String> changed = new ArrayList<>();
+    rebuildSession(owner, session, latest).ifPresent(changed::add);
+    long last = store.subjectStats(owner).lastSubjectSeq();
+    Optional<MemoryItem> level2 = subjectSummary(owner);
+    long covered = level2.map(MemoryItem::sessionSeq).orElse(-1L);
+    if (last - covered >= everyTurns) {
+      rebuildSubject(owner, last, latest).ifPresent(changed::add);
+    }
+    if (!changed.isEmpty()) {
+      audit.record(owner, AuditAction.SUMMARY, changed, List.of(), "compact memory");
+    }
+  }
+
+  /**
+   * The ids of the stored summaries that cover {@code sessions}: their level-1 summaries and the
+   * subject's level-2 summary. A forget deletes them together with the episodes (so no old
+   * summary text survives on disk) and then calls {@link #recreate}.
+   */
+  public List<String> covering(SubjectRef owner, Collection<String> sessions) {
+    List<String> ids = new ArrayList<>();
+    for (MemoryItem summary : summaries(owner)) {
+      boolean level2 = Lifecycle.LEVEL_SUBJECT.equals(summary.lifecycle().attribute());
+      if (level2 || sessions.stream().anyMatch(summary.sourceIds()::contains)) {
+        ids.add(summary.id());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Writes fresh summaries of {@code sessions} (and, if {@code level2}, of the subject) from the
+   * episodes stored now, embedding them; sessions with no episodes left get none. Returns the ids
+   * written.
+   */
+  public List<String> recreate(SubjectRef owner, Collection<String> sessions, boolean level2) {
+    List<String> written = new ArrayList<>();
+    for (String session : sessions) {
+      List<MemoryItem> episodes = episodes(owner, session);
+      if (!episodes.isEmpty()) {
+        MemoryItem vectorSource = episodes.get(episodes.size() - 1);
+        vectorSource = vectorSource.withEmbedding(embedder.embed(List.of(
+            vectorSource.text().substring(0, Math.min(1024, vectorSource.text().length()))))[0]);
+        rebuildSession(owner, session, vectorSource).ifPresent(written::add);
+      }
+    }
+    if (level2) {
+      long last = store.subjectStats(owner).lastSubjectSeq();
+      List<MemoryItem> level1 = sessionSummaries(owner);
+      if (!level1.isEmpty()) {
+        MemoryItem anchor = level1.get(level1.size() - 1);
+        rebuildSubject(owner, last, anchor.withEmbedding(
+            embedder.embed(List.of(anchor.text()))[0])).ifPresent(written::add);
+      }
+    }
+    if (!written.isEmpty()) {
+      audit.record(owner, AuditAction.SUMMARY, written, List.of(), "rebuilt after a change");
+    }
+    return written;
+  }
+
+  /** The subject's level-2 summary, if it has one. */
+  public Optional<MemoryItem> subjectSummary(SubjectRef owner) {
+    return summaries(owner).stream()
+        .filter(s -> Lifecycle.LEVEL_SUBJECT.equals(s.lifecycle().attribute())).findFirst();
+  }
+
+  /** The level-1 summaries, in timeline order. */
+  public List<MemoryItem> sessionSummaries(SubjectRef owner) {
+    return summaries(owner).stream()
+        .filter(s -> Lifecycle.LEVEL_SESSION.equals(s.lifecycle().attribute())).toList();
+  }
+
+  /** The id of the level-1 summary of {@code session}. */
+  public static String sessionSummaryId(SubjectRef owner, String session) {
+    return "s1-" + ContentHash.of(18, owner.tenant(), owner.subject(), session);
+  }
+
+  private List<MemoryItem> summaries(SubjectRef owner) {
+    return store.items(owner, ItemFilter.allOf(ItemKind.SUMMARY), MAX_ITEMS);
+  }
+
+  private Optional<String> rebuildSession(SubjectRef owner, String session, MemoryItem latest) {
+    List<MemoryItem> episodes = episodes(owner, session);
+    String text = summarizer.summarize(episodes, LEVEL1_TOKENS);
+    if (text.isBlank()) {
+      return Optional.empty();
+    }
+    String id = sessionSummaryId(owner, session);
+    MemoryItem first = episodes.get(0);
+    store.add(List.of(new MemoryItem(id, owner, SESSION, ItemKind.SUMMARY, 0,
+        first.subjectSeq(), first.eventTime(), clock.instant(), text, text, List.of(session), id,
+        latest.embedding(), summaryState(Lifecycle.LEVEL_SESSION))));
+    return Optional.of(id);
+  }
+
+  private Optional<String> rebuildSubject(SubjectRef owner, long last, MemoryItem latest) {
+    String text = summarizer.summarize(sessionSummaries(owner), LEVEL2_TOKENS);
+    if (text.isBlank()) {
+      return Optional.empty();
+    }
+    String id = "s2-" + ContentHash.of(18, owner.tenant(), owner.subject());
+    store.add(List.of(new MemoryItem(id, owner, SESSION, ItemKind.SUMMARY, last, last,
+        latest.eventTime(), clock.instant(), text, text, List.of(), id, latest.embedding(),
+        summaryState(Lifecycle.LEVEL_SUBJECT))));
+    return Optional.of(id);
+  }
+
+  private List<MemoryItem> episodes(SubjectRef owner, String session) {
+    return store.sessionRange(owner, session, 0, Long.MAX_VALUE).stream()
+        .filter(item -> item.kind() == ItemKind.EPISODE).toList();
+  }
+
+  private static Lifecycle summaryState(String level) {
+    return new Lifecycle(dev.engram.model.Tier.HOT, false, level, null, null, null, 0, 0, null);
+  }
+}
