@@ -4,7 +4,17 @@ import dev.engram.Engram;
 import dev.engram.openai.OpenAiChatClient;
 import dev.engram.openai.OpenAiConfig;
 import dev.engram.openai.chat.ChatReply;
+import dev.engram.fact.RuleFactExtractor;
 import dev.engram.openai.chat.MemoryChat;
+import dev.engram.openai.enrich.EnrichmentQueue;
+import dev.engram.openai.enrich.EnrichmentSink;
+import dev.engram.openai.enrich.EnrichmentStats;
+import dev.engram.openai.enrich.LlmFactExtractor;
+import dev.engram.openai.enrich.LlmSummarizer;
+import dev.engram.openai.enrich.MemoryEditorSink;
+import dev.engram.summary.CompactMemory;
+import dev.engram.summary.ExtractiveSummarizer;
+import java.time.Duration;
 import dev.engram.reader.Citation;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,13 +73,41 @@ final class ChatCommand implements Callable<Integer> {
     try (Engram engram = store.openForWrite()) {
       OpenAiChatClient client = endpoint.map(OpenAiChatClient::new).orElse(null);
       MemoryChat chat = new MemoryChat(engram, recall.subject, sessionId, client, recall::request, history);
+      EnrichmentQueue enrichment = client == null ? null : enrichment(engram, client);
+      if (enrichment != null) {
+        chat.enrichWith(enrichment);
+      }
       out.println("engram chat · subject " + recall.subject + " · session " + sessionId + " · "
           + (client == null ? "offline (extractive reader)" : "model " + client.model() + " at " + endpoint.get().baseUrl()));
       out.println("Type a message; /sources shows what the last reply rests on, /quit ends.");
       converse(chat, out);
       out.println("Remembered " + chat.remembered() + " message(s) in session " + sessionId + ".");
+      if (enrichment != null) {
+        // Facts and the session summary the model is still writing land before the store closes.
+        enrichment.close(ENRICHMENT_GRACE);
+        EnrichmentStats stats = enrichment.stats();
+        out.println("LLM enrichment: " + stats.completed() + " job(s) done, " + stats.failed()
+            + " failed, " + stats.dropped() + " dropped (see 'engram history').");
+      }
       return 0;
     }
+  }
+
+  /** How long, at exit, chat waits for background enrichment still running. */
+  static final Duration ENRICHMENT_GRACE = Duration.ofSeconds(30);
+
+  /**
+   * LLM fact extraction and session summaries after every exchange, in the background, written
+   * through an audited editor (actor {@code llm-enrichment}); the offline extractor and
+   * summarizer answer when the model fails.
+   */
+  private EnrichmentQueue enrichment(Engram engram, OpenAiChatClient client) {
+    PrintWriter err = spec.commandLine().getErr();
+    EnrichmentSink sink = new MemoryEditorSink(engram.editor("llm-enrichment"),
+        problem -> err.println("engram: enrichment: " + problem));
+    return new EnrichmentQueue(new LlmFactExtractor(client, new RuleFactExtractor(), sink),
+        new LlmSummarizer(client, new ExtractiveSummarizer(), sink), sink, 256,
+        CompactMemory.LEVEL1_TOKENS);
   }
 
   private void converse(MemoryChat chat, PrintWriter out) {

@@ -3,6 +3,7 @@ package dev.engram.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.openai.testing.ChatCall;
 import dev.engram.openai.testing.FakeOpenAiServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -166,7 +167,15 @@ class LlmCommandsTest {
         .contains("engram> Noted, thanks!")
         .contains("engram> Your dog is Biscuit [1].")
         .contains("· session s1");
-    assertThat(server.chatCalls()).hasSize(2).allSatisfy(call -> assertThat(call.stream()).isTrue());
+    assertThat(server.chatCalls()).filteredOn(ChatCall::stream).hasSize(2);
+    // Each exchange was also handed to the model in the background (facts, session summary),
+    // finished before chat closed the store, and audited under its own actor.
+    assertThat(server.chatCalls()).filteredOn(call -> !call.stream()).isNotEmpty();
+    assertThat(chat.out()).containsPattern("LLM enrichment: [1-9]\\d* job\\(s\\) done, 0 failed");
+    StringWriter history = new StringWriter();
+    assertThat(EngramCli.run(new String[] {"history", "--data-dir=" + dir.resolve("store"), "-s",
+        "ann"}, new PrintWriter(history, true), new PrintWriter(new StringWriter(), true))).isZero();
+    assertThat(history.toString()).contains("llm-enrichment");
     Run ask = run("", "ask", "-s", "ann", "Where did I move?");
     assertThat(ask.out()).contains("Lisbon");
   }

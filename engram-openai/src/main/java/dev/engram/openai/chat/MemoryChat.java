@@ -2,6 +2,10 @@ package dev.engram.openai.chat;
 
 import dev.engram.Engram;
 import dev.engram.model.MemoryItem;
+import dev.engram.model.SubjectRef;
+import dev.engram.openai.enrich.EnrichmentQueue;
+import dev.engram.write.RememberResult;
+import dev.engram.model.MemoryItem;
 import dev.engram.model.Message;
 import dev.engram.model.Require;
 import dev.engram.openai.ChatTurn;
@@ -60,6 +64,7 @@ public final class MemoryChat {
   private final int historyExchanges;
   private final List<ChatTurn> history = new ArrayList<>();
   private int remembered;
+  private EnrichmentQueue enrichment;
 
   /**
    * @param client the model, or null to chat offline
@@ -98,6 +103,17 @@ public final class MemoryChat {
     return reply;
   }
 
+  /**
+   * Hands every remembered exchange to {@code queue} (LLM fact extraction and a fresh session
+   * summary, in the background): {@link #send} never waits for it.
+   *
+   * @return this chat
+   */
+  public MemoryChat enrichWith(EnrichmentQueue queue) {
+    this.enrichment = Require.nonNull(queue, "queue");
+    return this;
+  }
+
   /** Exchanges (user messages) remembered so far. */
   public int remembered() {
     return remembered;
@@ -133,8 +149,16 @@ public final class MemoryChat {
     if (reply.producedBy().equals("llm") && !reply.text().isBlank()) {
       exchange.add(Message.assistant(reply.text()));
     }
-    engram.remember(subject, session, exchange);
+    RememberResult result = engram.remember(subject, session, exchange);
     remembered++;
+    if (enrichment != null && result.added() > 0) {
+      SubjectRef owner = new SubjectRef(engram.tenant(), subject);
+      List<MemoryItem> added = new ArrayList<>();
+      for (String id : result.addedIds()) {
+        engram.store().get(owner, id).ifPresent(added::add);
+      }
+      enrichment.afterRemember(added, engram.store().sessionRange(owner, session, 0, Long.MAX_VALUE));
+    }
     history.add(ChatTurn.user(message));
     history.add(ChatTurn.assistant(reply.text()));
     while (history.size() > 2 * historyExchanges) {
