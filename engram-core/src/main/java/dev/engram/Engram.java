@@ -78,6 +78,7 @@ public final class Engram implements AutoCloseable {
   private final AuditTrail audit;
   private final FactLedger facts;
   private final CompactMemory compact;
+  private final dev.engram.retain.AccessTracker accesses;
 
   Engram(EngramBuilder builder) {
     this.tenant = builder.tenant;
@@ -97,6 +98,7 @@ public final class Engram implements AutoCloseable {
     this.writes = new WritePipeline(store, embedder, clock,
         new WritePipeline.Parts(extractor, facts, compact, audit, writeLock));
     this.reads = new RecallPipeline(store, embedder, clock);
+    this.accesses = new dev.engram.retain.AccessTracker(!builder.readOnly);
   }
 
   /**
@@ -140,7 +142,18 @@ public final class Engram implements AutoCloseable {
    * {@link Context.Mode#EMPTY empty} context, not an error.
    */
   public Context recall(String subject, RecallRequest request) {
-    return reads.recall(owner(subject), Require.nonNull(request, "request"));
+    SubjectRef owner = owner(subject);
+    Context context = reads.recall(owner, Require.nonNull(request, "request"));
+    // Packed episodes count as accessed (retention, F3); written in batches, never per read.
+    accesses.record(owner, context.items(), clock.instant());
+    if (accesses.due() && writeLock.tryLock()) {
+      try {
+        accesses.flush(store);
+      } finally {
+        writeLock.unlock();
+      }
+    }
+    return context;
   }
 
   /** Recalls for {@code question} and answers it with the configured reader. */
@@ -255,7 +268,10 @@ public final class Engram implements AutoCloseable {
   public List<String> prune(String subject, RetentionPolicy policy, boolean dryRun) {
     SubjectRef owner = owner(subject);
     Require.nonNull(policy, "policy");
-    return locked(() -> new Pruner(store, audit, clock).prune(owner, policy, dryRun));
+    return locked(() -> {
+      accesses.flush(store); // prune on up-to-date access counts
+      return new Pruner(store, audit, clock).prune(owner, policy, dryRun);
+    });
   }
 
   /** Pins items (never pruned); returns how many exist. */
@@ -334,6 +350,14 @@ public final class Engram implements AutoCloseable {
   /** Closes the store and the embedder, except those that the caller passed in. */
   @Override
   public void close() {
+    try {
+      locked(() -> {
+        accesses.flush(store);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      // Access counts are advisory; closing must still release the store and the embedder.
+    }
     try {
       if (ownsStore) {
         store.close();

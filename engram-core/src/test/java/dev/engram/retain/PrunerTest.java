@@ -102,8 +102,44 @@ class PrunerTest {
         .hasMessageContaining("halfLife");
   }
 
+  @Test
+  void should_keep_an_old_episode_that_recall_keeps_using() {
+    // given: the same six chit-chat rounds for two subjects; only alice keeps recalling the oldest
+    String[] words = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot"};
+    List<String> alice = new ArrayList<>();
+    List<String> bob = new ArrayList<>();
+    for (int i = 0; i < words.length; i++) {
+      Instant at = T0.plus(Duration.ofDays(i));
+      alice.addAll(remember("alice", "s" + i, at, chitChat(words[i])));
+      bob.addAll(remember("bob", "s" + i, at, chitChat(words[i])));
+    }
+    clock.advance(Duration.ofDays(90));
+    for (int i = 0; i < 5; i++) {
+      engram.recall("alice", RecallRequest.of("alpha").withBudget(50));
+    }
+
+    // when
+    List<String> alicePruned = engram.prune("alice", RetentionPolicy.keeping(3), false);
+    List<String> bobPruned = engram.prune("bob", RetentionPolicy.keeping(3), false);
+
+    // then: the oldest round goes for bob, but recall reinforced it for alice
+    assertThat(bobPruned).contains(bob.get(0));
+    assertThat(alicePruned).hasSize(3).doesNotContain(alice.get(0));
+    assertThat(store.get(SubjectRef.of("alice"), alice.get(0)).orElseThrow().lifecycle()
+        .accessCount()).isEqualTo(5);
+  }
+
+  private static String chitChat(String word) {
+    return "ok sounds good, see you later " + word + ", and thanks again for all the help with "
+        + "the garden this week";
+  }
+
   private List<String> remember(String session, Instant at, String userText) {
-    return engram.remember("alice", new Session(session, at, List.of(
+    return remember("alice", session, at, userText);
+  }
+
+  private List<String> remember(String subject, String session, Instant at, String userText) {
+    return engram.remember(subject, new Session(session, at, List.of(
         Message.user(userText), Message.assistant("Sure.")))).addedIds();
   }
 }

@@ -94,12 +94,14 @@ class AiServiceExampleTest {
     String source =
         Files.readString(Path.of("src/test/java/dev/engram/langchain4j/AiServiceExampleTest.java"));
     String page = normalise(Files.readString(Path.of("../docs/integrations.md")));
+    String readme = normalise(Files.readString(Path.of("../README.md")));
     for (String region : List.of("langchain4j-service", "langchain4j")) {
       String begin = "// README-BEGIN " + region + "\n";
       int from = source.indexOf(begin) + begin.length();
       String snippet = source.substring(from, source.indexOf("// README-END " + region, from));
       assertThat(page).as("docs/integrations.md shows region " + region)
           .contains(normalise(snippet));
+      assertThat(readme).as("README.md shows region " + region).contains(normalise(snippet));
     }
   }
 

@@ -126,6 +126,10 @@ class ChatClientExampleTest {
       assertThat(page).as("docs/integrations.md shows region " + region)
           .contains(normalise(snippet));
     }
+    String begin = "// README-BEGIN spring-ai\n"; // the README shows the calls, not the app class
+    int from = source.indexOf(begin) + begin.length();
+    assertThat(normalise(Files.readString(Path.of("../README.md")))).as("README.md shows the calls")
+        .contains(normalise(source.substring(from, source.indexOf("// README-END spring-ai", from))));
   }
 
   private static String normalise(String text) {
