@@ -129,6 +129,19 @@ public interface MemoryStore extends AutoCloseable {
   int update(SubjectRef owner, Collection<String> ids, UnaryOperator<MemoryItem> change);
 
   /**
+   * Runs {@code work} (writes to this store) as one unit where the store can: one commit at the
+   * end, so the writes become durable together when this returns and none survive a crash
+   * before. Stores that cannot (the default) just run it; each write is then durable on its own.
+   * Used for a remember, which writes episodes, facts, summaries and audit events.
+   *
+   * @throws StoreException if the unit could not be written; none of it is then kept by a store
+   *     that batches
+   */
+  default <T> T atomically(java.util.function.Supplier<T> work) {
+    return work.get();
+  }
+
+  /**
    * Counts one access of each item at {@code at} (for retention, research.md F3). Stores may
    * apply it as an {@link #update}; returns how many items exist.
    */

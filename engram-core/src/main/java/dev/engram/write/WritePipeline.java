@@ -101,7 +101,9 @@ public final class WritePipeline {
       if (parts == null) {
         store.add(items);
       } else {
-        items = rememberWithParts(owner, session, items);
+        List<MemoryItem> episodes = items;
+        // One unit: the episodes, their facts, summaries and audit events commit together.
+        items = store.atomically(() -> rememberWithParts(owner, session, episodes));
       }
       return new RememberResult(items.stream().map(MemoryItem::id).toList(), skipped);
     } finally {

@@ -118,6 +118,11 @@ public final class LuceneMemoryStore implements MemoryStore {
     }
   }
 
+  /** The index behind this store (for tests in this package). */
+  StoreIndex index() {
+    return index;
+  }
+
   @Override
   public StoreInfo info() {
     return info;
@@ -252,6 +257,12 @@ public final class LuceneMemoryStore implements MemoryStore {
       }
       return documents.size();
     });
+  }
+
+  /** One commit for everything {@code work} writes (see {@link MemoryStore#atomically}). */
+  @Override
+  public <T> T atomically(java.util.function.Supplier<T> work) {
+    return index.batch(Require.nonNull(work, "work"));
   }
 
   @Override

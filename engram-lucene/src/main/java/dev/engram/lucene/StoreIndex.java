@@ -69,6 +69,8 @@ final class StoreIndex implements Closeable {
   private final SearcherManager searchers;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private final Lock writes = new ReentrantLock();
+  /** Nesting depth of {@link #batch} on the writing thread (guarded by {@link #writes}). */
+  private int batchDepth;
   private boolean closed;
   private Exception failure;
 
@@ -176,6 +178,57 @@ final class StoreIndex implements Closeable {
     }
   }
 
+  /**
+   * Runs {@code work}, whose writes through {@link #write} become one commit at its end: durable
+   * together when this returns, and none of them after a crash before. Changes inside see each
+   * other (near-real-time searchers). Batches nest; only the outermost commits. When a write
+   * fails in the index, nothing of the batch is kept and the index refuses further writes, as
+   * after any failed write; when {@code work} throws otherwise (a refused argument), what it wrote
+   * so far is committed, as separate writes would have been, and the exception propagates.
+   *
+   * @throws StoreException if the index is read-only, an earlier write failed, or this one fails
+   */
+  <T> T batch(java.util.function.Supplier<T> work) {
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      ensureOpen();
+      if (writer == null) {
+        throw new StoreException("store opened read-only: " + dataDir);
+      }
+      writes.lock();
+      try {
+        batchDepth++;
+        T result;
+        try {
+          result = work.get();
+        } catch (RuntimeException e) {
+          if (batchDepth == 1 && failure == null) {
+            // A change refused as a bad argument (the index is fine): keep what the batch wrote,
+            // as separate writes would have, rather than close the writer over it.
+            batchDepth--;
+            try {
+              commitChange((w, current) -> null);
+            } finally {
+              batchDepth++;
+            }
+          }
+          throw e;
+        } finally {
+          batchDepth--;
+        }
+        if (batchDepth == 0) {
+          commitChange((w, current) -> null);
+        }
+        return result;
+      } finally {
+        writes.unlock();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private <T> T commitChange(Change<T> change) {
     if (failure != null) {
       throw new StoreException("store " + dataDir + " refuses writes after a failed write ("
@@ -186,8 +239,10 @@ final class StoreIndex implements Closeable {
       IndexSearcher current = searchers.acquire();
       try {
         T result = change.apply(writer, current);
-        writer.commit();
-        committed = true;
+        if (batchDepth == 0) {
+          writer.commit();
+          committed = true;
+        }
         searchers.maybeRefreshBlocking();
         return result;
       } finally {
@@ -201,6 +256,15 @@ final class StoreIndex implements Closeable {
       throw new StoreException("write to store " + dataDir + (committed
           ? " was committed, but the searchers could not see it: "
           : " failed and was rolled back, nothing changed: ") + e, e);
+    }
+  }
+
+  /** The generation of the index's last commit (grows by one per commit; for tests). */
+  long commitGeneration() {
+    try {
+      return org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(directory);
+    } catch (IOException e) {
+      throw new StoreException("cannot read the commit generation of " + dataDir + ": " + e, e);
     }
   }
 

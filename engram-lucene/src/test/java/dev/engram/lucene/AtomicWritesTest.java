@@ -1,0 +1,68 @@
+package dev.engram.lucene;
+
+import static dev.engram.store.TestItem.EMBEDDER;
+import static dev.engram.store.TestItem.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engram.Engram;
+import dev.engram.model.ItemKind;
+import dev.engram.model.Message;
+import dev.engram.model.SubjectRef;
+import dev.engram.store.AuditAction;
+import dev.engram.store.AuditEvent;
+import dev.engram.store.ItemFilter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Writes inside {@code atomically} become one commit: another process (a read-only store on the
+ * same directory, which sees only commits) sees none of them until the unit ends, while the
+ * writer sees each of its own writes at once. A remember, with its facts, summary and audit
+ * events, is such a unit.
+ */
+class AtomicWritesTest {
+  private static final SubjectRef ALICE = SubjectRef.of("alice");
+
+  @TempDir Path dir;
+
+  @Test
+  void should_commit_the_writes_of_a_unit_together() {
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), false);
+        LuceneMemoryStore reader = LuceneMemoryStore.open(dir, EMBEDDER.info(), true)) {
+      store.atomically(() -> {
+        store.add(List.of(item(ALICE, "a-1", "kayak trip").build()));
+        AuditEvent event = store.appendAudit(new AuditEvent(ALICE, AuditEvent.UNASSIGNED,
+            Instant.parse("2024-03-01T10:00:00Z"), AuditAction.REMEMBER, List.of("a-1"),
+            List.of(), "test", ""));
+        // the writer sees its own writes inside the unit; another process does not, yet
+        assertThat(store.get(ALICE, "a-1")).isPresent();
+        assertThat(event.version()).isEqualTo(1);
+        assertThat(reader.get(ALICE, "a-1")).isEmpty();
+        assertThat(reader.audit(ALICE, 1, 10)).isEmpty();
+        return null;
+      });
+
+      assertThat(reader.get(ALICE, "a-1")).isPresent();
+      assertThat(reader.audit(ALICE, 1, 10)).hasSize(1);
+    }
+  }
+
+  @Test
+  void should_make_a_remember_with_its_facts_and_audit_one_commit() {
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), false);
+        Engram engram = Engram.builder().store(store).embedder(EMBEDDER).build()) {
+      long before = store.index().commitGeneration();
+
+      engram.remember("alice", "s1", List.of(Message.user("My dog is called Biscuit."),
+          Message.assistant("What a lovely name.")));
+
+      assertThat(store.index().commitGeneration()).isEqualTo(before + 1);
+      assertThat(store.items(ALICE, ItemFilter.current(ItemKind.FACT), 10)).isNotEmpty();
+      assertThat(engram.history("alice")).extracting(AuditEvent::action)
+          .contains(AuditAction.REMEMBER, AuditAction.FACT);
+    }
+  }
+}
