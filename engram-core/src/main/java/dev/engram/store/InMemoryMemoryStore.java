@@ -72,15 +72,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
   }
 
   private MemoryItem checkedCopy(MemoryItem item) {
-    Require.nonNull(item, "item");
-    int dimension = info.embedder().dimension();
-    if (item.embedding() == null) {
-      throw new IllegalArgumentException("item " + item.id() + " has no embedding");
-    }
-    if (item.embedding().length != dimension) {
-      throw new IllegalArgumentException("embedding dimension mismatch for item " + item.id()
-          + ": store=" + dimension + ", item=" + item.embedding().length);
-    }
+    StoreArguments.requireEmbedding(info, item);
     return item.withEmbedding(item.embedding().clone());
   }
 
@@ -100,7 +92,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
 
   @Override
   public List<MemoryItem> timeline(SubjectRef owner, long fromSubjectSeq, int limit) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     return read(() -> memory(owner).items.values().stream()
         .filter(item -> item.subjectSeq() >= fromSubjectSeq)
         .sorted(TIMELINE).limit(limit).map(MemoryItem::withoutEmbedding).toList());
@@ -127,7 +119,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
   @Override
   public List<ScoredItem> searchText(
       SubjectRef owner, String query, int limit, ItemFilter filter) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Require.nonNull(filter, "filter");
     Require.nonNull(query, "query");
     List<String> terms = List.copyOf(new LinkedHashSet<>(Terms.of(query)));
@@ -147,9 +139,9 @@ public final class InMemoryMemoryStore implements MemoryStore {
   @Override
   public List<ScoredItem> searchVector(
       SubjectRef owner, float[] vector, int limit, ItemFilter filter) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Require.nonNull(filter, "filter");
-    requireDimension(vector);
+    StoreArguments.requireQueryDimension(info, vector);
     return read(() -> {
       List<ScoredItem> hits = new ArrayList<>();
       for (MemoryItem item : memory(owner).items.values()) {
@@ -163,7 +155,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
 
   @Override
   public List<MemoryItem> items(SubjectRef owner, ItemFilter filter, int limit) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Require.nonNull(filter, "filter");
     return read(() -> memory(owner).items.values().stream().filter(filter::accepts)
         .sorted(TIMELINE).limit(limit).map(MemoryItem::withoutEmbedding).toList());
@@ -223,7 +215,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
   @Override
   public List<AuditEvent> audit(SubjectRef owner, long fromVersion, int limit) {
     Require.nonNull(owner, "owner");
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     return read(() -> audits.getOrDefault(owner, List.of()).stream()
         .filter(event -> event.version() >= fromVersion).limit(limit).toList());
   }
@@ -343,19 +335,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
     memories.computeIfPresent(owner, (key, memory) -> memory.items.isEmpty() ? null : memory);
   }
 
-  private void requireDimension(float[] vector) {
-    Require.nonNull(vector, "vector");
-    if (vector.length != info.embedder().dimension()) {
-      throw new IllegalArgumentException("query vector dimension mismatch: store="
-          + info.embedder().dimension() + ", query=" + vector.length);
-    }
-  }
 
-  private static void requireLimit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-    }
-  }
 
   private static List<ScoredItem> best(List<ScoredItem> hits, int limit) {
     return hits.stream().sorted(BEST_FIRST).limit(limit).toList();

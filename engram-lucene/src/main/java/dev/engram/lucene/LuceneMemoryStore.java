@@ -17,6 +17,7 @@ import dev.engram.store.AuditEvent;
 import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
 import dev.engram.store.ScoredItem;
+import dev.engram.store.StoreArguments;
 import dev.engram.store.StoreException;
 import dev.engram.store.StoreInfo;
 import dev.engram.store.StoreStats;
@@ -133,7 +134,7 @@ public final class LuceneMemoryStore implements MemoryStore {
     Require.nonNull(items, "items");
     Map<String, Document> documents = new LinkedHashMap<>();
     for (MemoryItem item : items) {
-      requireEmbedding(Require.nonNull(item, "item"));
+      StoreArguments.requireEmbedding(info, Require.nonNull(item, "item"));
       // an id repeated within one call: the last one wins, as if added one after the other
       documents.put(ItemDocuments.uid(item.owner(), item.id()), ItemDocuments.toDocument(item));
     }
@@ -161,7 +162,7 @@ public final class LuceneMemoryStore implements MemoryStore {
 
   @Override
   public List<MemoryItem> timeline(SubjectRef owner, long fromSubjectSeq, int limit) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Query query = allOf(scope(owner),
         LongPoint.newRangeQuery(SUBJECT_SEQ, fromSubjectSeq, Long.MAX_VALUE));
     return index.read(searcher -> load(searcher, searcher.search(query, limit, TIMELINE)));
@@ -192,7 +193,7 @@ public final class LuceneMemoryStore implements MemoryStore {
     scope(owner);
     Require.nonNull(query, "query");
     Require.nonNull(filter, "filter");
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     return index.read(searcher -> {
       Optional<Query> bm25 = ItemQueries.text(analyzer, query, owner, filter);
       return bm25.isEmpty() ? List.of()
@@ -205,8 +206,8 @@ public final class LuceneMemoryStore implements MemoryStore {
       SubjectRef owner, float[] vector, int limit, ItemFilter filter) {
     scope(owner);
     Require.nonNull(filter, "filter");
-    requireLimit(limit);
-    requireQueryDimension(vector);
+    StoreArguments.requireLimit(limit);
+    StoreArguments.requireQueryDimension(info, vector);
     return index.read(searcher -> {
       int candidates = ItemQueries.candidates(limit, searcher.getIndexReader().maxDoc());
       Query knn = ItemQueries.vector(vector, candidates, owner, filter);
@@ -216,7 +217,7 @@ public final class LuceneMemoryStore implements MemoryStore {
 
   @Override
   public List<MemoryItem> items(SubjectRef owner, ItemFilter filter, int limit) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Query query = ItemQueries.ownerIn(Require.nonNull(owner, "owner"), Require.nonNull(filter, "filter"), false);
     return index.read(searcher -> load(searcher, searcher.search(query, limit, TIMELINE)));
   }
@@ -244,7 +245,7 @@ public final class LuceneMemoryStore implements MemoryStore {
             if (next.embedding() == null) {
               next = next.withEmbedding(vectorOf(current, doc, stored));
             } else {
-              requireEmbedding(next);
+              StoreArguments.requireEmbedding(info, next);
             }
             documents.put(uid, ItemDocuments.toDocument(next));
           } catch (IllegalArgumentException e) {
@@ -285,7 +286,7 @@ public final class LuceneMemoryStore implements MemoryStore {
 
   @Override
   public List<AuditEvent> audit(SubjectRef owner, long fromVersion, int limit) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Query query = allOf(term(AuditDocuments.AUDIT_OWNER,
             ItemDocuments.owner(Require.nonNull(owner, "owner"))),
         LongPoint.newRangeQuery(AuditDocuments.AUDIT_VERSION, fromVersion, Long.MAX_VALUE));
@@ -415,30 +416,8 @@ public final class LuceneMemoryStore implements MemoryStore {
     return owner(Require.nonNull(owner, "owner"));
   }
 
-  private void requireEmbedding(MemoryItem item) {
-    int dimension = info.embedder().dimension();
-    if (item.embedding() == null) {
-      throw new IllegalArgumentException("item " + item.id() + " has no embedding");
-    }
-    if (item.embedding().length != dimension) {
-      throw new IllegalArgumentException("embedding dimension mismatch for item " + item.id()
-          + ": store=" + dimension + ", item=" + item.embedding().length);
-    }
-  }
 
-  private void requireQueryDimension(float[] vector) {
-    Require.nonNull(vector, "vector");
-    if (vector.length != info.embedder().dimension()) {
-      throw new IllegalArgumentException("query vector dimension mismatch: store="
-          + info.embedder().dimension() + ", query=" + vector.length);
-    }
-  }
 
-  private static void requireLimit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-    }
-  }
 
   private static List<MemoryItem> load(IndexSearcher searcher, TopDocs top) throws IOException {
     StoredFields stored = searcher.storedFields();

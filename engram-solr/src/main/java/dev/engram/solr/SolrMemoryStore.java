@@ -21,6 +21,7 @@ import dev.engram.store.AuditEvent;
 import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
 import dev.engram.store.ScoredItem;
+import dev.engram.store.StoreArguments;
 import dev.engram.store.StoreException;
 import dev.engram.store.StoreInfo;
 import dev.engram.store.StoreStats;
@@ -167,7 +168,7 @@ public final class SolrMemoryStore implements MemoryStore {
     Require.nonNull(items, "items");
     Map<String, SolrInputDocument> documents = new LinkedHashMap<>();
     for (MemoryItem item : items) {
-      requireEmbedding(Require.nonNull(item, "item"));
+      StoreArguments.requireEmbedding(info, Require.nonNull(item, "item"));
       // an id repeated within one call: the last one wins, as if added one after the other
       SolrInputDocument doc = ItemDocuments.toDocument(item);
       documents.remove(doc.getFieldValue(ID).toString());
@@ -203,7 +204,7 @@ public final class SolrMemoryStore implements MemoryStore {
 
   @Override
   public List<MemoryItem> timeline(SubjectRef owner, long fromSubjectSeq, int limit) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     SolrQuery query = scoped(owner, "*:*");
     query.addFilterQuery(SUBJECT_SEQ + ":[" + fromSubjectSeq + " TO *]");
     query.setSort(SUBJECT_SEQ, SolrQuery.ORDER.asc).addSort(SESSION_SEQ, SolrQuery.ORDER.asc);
@@ -239,7 +240,7 @@ public final class SolrMemoryStore implements MemoryStore {
     Require.nonNull(owner, "owner");
     Require.nonNull(query, "query");
     Require.nonNull(filter, "filter");
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Optional<String> words = TextQuery.words(query, MAX_QUERY_TERMS);
     Optional<List<String>> filters = filters(filter, true);
     if (words.isEmpty() || filters.isEmpty()) {
@@ -261,8 +262,8 @@ public final class SolrMemoryStore implements MemoryStore {
     requireOpen();
     Require.nonNull(owner, "owner");
     Require.nonNull(filter, "filter");
-    requireLimit(limit);
-    requireQueryDimension(vector);
+    StoreArguments.requireLimit(limit);
+    StoreArguments.requireQueryDimension(info, vector);
     Optional<List<String>> filters = filters(filter, true);
     if (filters.isEmpty()) {
       return List.of();
@@ -290,7 +291,7 @@ public final class SolrMemoryStore implements MemoryStore {
 
   @Override
   public List<MemoryItem> items(SubjectRef owner, ItemFilter filter, int limit) {
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     Require.nonNull(filter, "filter");
     SolrQuery query = scoped(owner, "*:*");
     Optional<List<String>> filters = filters(filter, false);
@@ -331,7 +332,7 @@ public final class SolrMemoryStore implements MemoryStore {
         if (after.embedding() == null) {
           after = after.withEmbedding(ItemDocuments.storedVector(doc));
         }
-        requireEmbedding(after);
+        StoreArguments.requireEmbedding(info, after);
         changed.add(ItemDocuments.toDocument(after));
       }
       if (!changed.isEmpty()) {
@@ -364,7 +365,7 @@ public final class SolrMemoryStore implements MemoryStore {
   public List<AuditEvent> audit(SubjectRef owner, long fromVersion, int limit) {
     requireOpen();
     Require.nonNull(owner, "owner");
-    requireLimit(limit);
+    StoreArguments.requireLimit(limit);
     SolrQuery query = auditQuery(owner);
     query.addFilterQuery(AuditDocuments.VERSION + ":[" + Math.max(fromVersion, 0) + " TO *]");
     query.setSort(AuditDocuments.VERSION, SolrQuery.ORDER.asc).addSort(ID, SolrQuery.ORDER.asc);
@@ -773,30 +774,8 @@ public final class SolrMemoryStore implements MemoryStore {
     }
   }
 
-  private void requireEmbedding(MemoryItem item) {
-    int dimension = info.embedder().dimension();
-    if (item.embedding() == null) {
-      throw new IllegalArgumentException("item " + item.id() + " has no embedding");
-    }
-    if (item.embedding().length != dimension) {
-      throw new IllegalArgumentException("embedding dimension mismatch for item " + item.id()
-          + ": store=" + dimension + ", item=" + item.embedding().length);
-    }
-  }
 
-  private void requireQueryDimension(float[] vector) {
-    Require.nonNull(vector, "vector");
-    if (vector.length != info.embedder().dimension()) {
-      throw new IllegalArgumentException("query vector dimension mismatch: store="
-          + info.embedder().dimension() + ", query=" + vector.length);
-    }
-  }
 
-  private static void requireLimit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-    }
-  }
 
   /** One call to Solr. */
   @FunctionalInterface
