@@ -1,5 +1,6 @@
 package dev.engram.cli;
 
+import dev.engram.openai.cli.EndpointOptions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.Engram;
@@ -35,7 +36,7 @@ final class AskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
   @Mixin RecallOptions recall;
-  @Mixin LlmOptions llm;
+  @Mixin EndpointOptions llm;
 
   @Parameters(paramLabel = "QUESTION", description = "The question.")
   String question;

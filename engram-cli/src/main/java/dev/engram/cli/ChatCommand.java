@@ -1,5 +1,6 @@
 package dev.engram.cli;
 
+import dev.engram.openai.cli.EndpointOptions;
 import dev.engram.Engram;
 import dev.engram.openai.OpenAiChatClient;
 import dev.engram.openai.OpenAiConfig;
@@ -51,7 +52,7 @@ final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
   @Mixin RecallOptions recall;
-  @Mixin LlmOptions llm;
+  @Mixin EndpointOptions llm;
 
   @Option(names = "--session", paramLabel = "ID",
       description = "Session the exchanges are remembered in (default: chat-<UTC date-time>).")

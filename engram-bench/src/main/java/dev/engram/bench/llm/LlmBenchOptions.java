@@ -1,8 +1,7 @@
 package dev.engram.bench.llm;
 
-import dev.engram.openai.OpenAiSettings;
-import java.util.HashMap;
-import java.util.Map;
+import dev.engram.openai.cli.EndpointOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The bench options for an LLM reader and judge; the endpoint options match {@code engram ask}. */
@@ -21,26 +20,7 @@ public final class LlmBenchOptions {
       description = "Model of the judge (default: the --llm-model).")
   String judgeModel;
 
-  @Option(names = "--llm-url", paramLabel = "URL",
-      description = "OpenAI-compatible API root, e.g. http://localhost:11434/v1 (default: $ENGRAM_LLM_BASE_URL).")
-  String url;
-
-  @Option(names = "--llm-model", paramLabel = "NAME", description = "Chat model (default: $ENGRAM_LLM_MODEL).")
-  String model;
-
-  @Option(names = "--llm-api-key", paramLabel = "KEY",
-      description = "API key; prefer $ENGRAM_LLM_API_KEY or $OPENAI_API_KEY.")
-  String apiKey;
-
-  @Option(names = "--llm-timeout", paramLabel = "DURATION", description = "Longest wait for a reply (default: 120s).")
-  String timeout;
-
-  @Option(names = "--llm-retries", paramLabel = "N", description = "Retries on 429, 5xx, timeouts (default: 2).")
-  String retries;
-
-  @Option(names = "--llm-config", paramLabel = "FILE",
-      description = "Properties file with llm.* keys (default: ~/.engram/config.properties).")
-  String configFile;
+  @Mixin EndpointOptions endpoint = new EndpointOptions();
 
   /**
    * The run's LLM setup; the endpoint is only read when the reader or the judge is an LLM.
@@ -53,13 +33,6 @@ public final class LlmBenchOptions {
     if (!llmReader && !llmJudge) {
       return LlmBench.OFF;
     }
-    Map<String, String> flags = new HashMap<>();
-    flags.put(OpenAiSettings.BASE_URL.flag(), url);
-    flags.put(OpenAiSettings.MODEL.flag(), model);
-    flags.put(OpenAiSettings.API_KEY.flag(), apiKey);
-    flags.put(OpenAiSettings.TIMEOUT.flag(), timeout);
-    flags.put(OpenAiSettings.MAX_RETRIES.flag(), retries);
-    flags.put(OpenAiSettings.CONFIG_FILE.flag(), configFile);
-    return new LlmBench(llmReader, llmJudge, OpenAiSettings.fromEnvironment(flags).config().orElse(null), judgeModel);
+    return new LlmBench(llmReader, llmJudge, endpoint.config().orElse(null), judgeModel);
   }
 }

@@ -1,4 +1,4 @@
-package dev.engram.cli;
+package dev.engram.openai.cli;
 
 import dev.engram.openai.OpenAiConfig;
 import dev.engram.openai.OpenAiSettings;
@@ -8,10 +8,11 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The OpenAI-compatible endpoint for {@code ask} and {@code chat}. Flags win over environment
+ * The OpenAI-compatible endpoint options ({@code --llm-*}) of every command that can use a model
+ * ({@code ask}, {@code chat}, {@code bench}), as a picocli mixin. Flags win over environment
  * variables, which win over the config file; see docs/configuration.md. No base URL: offline.
  */
-final class LlmOptions {
+public final class EndpointOptions {
   @Option(names = "--llm-url", paramLabel = "URL",
       description = "OpenAI-compatible API root, e.g. http://localhost:11434/v1 for Ollama "
           + "(default: $ENGRAM_LLM_BASE_URL, else llm.base-url in the config file, else offline).")
@@ -37,8 +38,12 @@ final class LlmOptions {
       description = "Properties file with llm.* keys (default: $ENGRAM_CONFIG, else ~/.engram/config.properties).")
   String configFile;
 
-  /** The endpoint, or empty to stay offline. */
-  Optional<OpenAiConfig> config() {
+  /**
+   * The endpoint, or empty to stay offline.
+   *
+   * @throws IllegalArgumentException naming the setting when a value is wrong
+   */
+  public Optional<OpenAiConfig> config() {
     Map<String, String> flags = new HashMap<>();
     flags.put(OpenAiSettings.BASE_URL.flag(), url);
     flags.put(OpenAiSettings.MODEL.flag(), model);
