@@ -15,6 +15,7 @@ import dev.engram.model.Message;
 import dev.engram.model.Require;
 import dev.engram.model.Session;
 import dev.engram.model.SubjectRef;
+import dev.engram.model.Tier;
 import dev.engram.read.Context;
 import dev.engram.read.Explanation;
 import dev.engram.read.RecallPipeline;
@@ -96,7 +97,7 @@ public final class Engram implements AutoCloseable {
     this.facts = new FactLedger(store, embedder, audit, clock);
     this.compact = new CompactMemory(store, embedder, summarizer, audit, clock, summaryEveryTurns);
     this.writes = new WritePipeline(store, embedder, clock,
-        new WritePipeline.Parts(extractor, facts, compact, audit, writeLock));
+        new WritePipeline.Parts(extractor, facts, compact, audit, writeLock, builder.admission));
     this.reads = new RecallPipeline(store, embedder, clock);
     this.accesses = new dev.engram.retain.AccessTracker(!builder.readOnly);
   }
@@ -129,7 +130,7 @@ public final class Engram implements AutoCloseable {
 
   /** Remembers a document (split into overlapping pages). Durable when it returns. */
   public RememberResult remember(String subject, Document document) {
-    return writes.remember(owner(subject), document.id(), segmenter.pages(document));
+    return writes.remember(owner(subject), document.id(), segmenter.pages(document), false);
   }
 
   /** Recalls memory for {@code query} with the default budget and order. */
@@ -274,12 +275,16 @@ public final class Engram implements AutoCloseable {
     });
   }
 
-  /** Pins items (never pruned); returns how many exist. */
+  /**
+   * Pins items (never pruned, and brought back to the hot tier if pruned or merged) or unpins
+   * them (they stay where they are); returns how many exist.
+   */
   public int pin(String subject, Collection<String> ids, boolean pinned) {
     SubjectRef owner = owner(subject);
     return locked(() -> {
-      int changed = store.update(owner, List.copyOf(ids),
-          it -> it.withLifecycle(it.lifecycle().withPinned(pinned)));
+      int changed = store.update(owner, List.copyOf(ids), it -> it.withLifecycle(pinned
+          ? it.lifecycle().withPinned(true).withTier(Tier.HOT)
+          : it.lifecycle().withPinned(false)));
       if (changed > 0) {
         audit.record(owner, pinned ? AuditAction.PIN : AuditAction.UNPIN, List.copyOf(ids),
             List.of(), "");
@@ -414,6 +419,13 @@ public final class Engram implements AutoCloseable {
 
     /** New episodes between rebuilds of the subject summary; default 100. */
     Builder summaryEveryTurns(int turns);
+
+    /**
+     * Which new rounds enter the hot index; default {@link
+     * dev.engram.write.AdmissionPolicy#DEFAULT} (only near-repeats are kept cold); {@link
+     * dev.engram.write.AdmissionPolicy#ADMIT_ALL} turns the gate off.
+     */
+    Builder admission(dev.engram.write.AdmissionPolicy policy);
 
     /** Who the audit log names for this instance's changes (an API key id or a command). */
     Builder actor(String actor);

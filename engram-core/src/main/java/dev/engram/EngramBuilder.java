@@ -27,6 +27,7 @@ final class EngramBuilder implements Engram.Builder {
   dev.engram.summary.Summarizer summarizer = new dev.engram.summary.ExtractiveSummarizer();
   int summaryEveryTurns = dev.engram.summary.CompactMemory.DEFAULT_EVERY_TURNS;
   String actor = "api";
+  dev.engram.write.AdmissionPolicy admission = dev.engram.write.AdmissionPolicy.DEFAULT;
   boolean ownsStore;
   boolean ownsEmbedder;
 
@@ -99,6 +100,12 @@ final class EngramBuilder implements Engram.Builder {
   @Override
   public Engram.Builder summaryEveryTurns(int turns) {
     this.summaryEveryTurns = Require.inRange(turns, 1, 1_000_000, "summaryEveryTurns");
+    return this;
+  }
+
+  @Override
+  public Engram.Builder admission(dev.engram.write.AdmissionPolicy policy) {
+    this.admission = Require.nonNull(policy, "admission");
     return this;
   }
 

@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * @param latencyRuns timed recalls per question for each latency figure, in [0, 100]
  * @param probeRounds rounds of the uncached ingest probe, in [0, 100,000] (0: no probe)
  * @param quiet no progress bar
+ * @param admission engram's admission threshold (research.md F4), in [0, 1]; 0 admits every round
  * @param llm the LLM reader and judge, {@link LlmBench#OFF} for an offline run
  */
 public record BenchConfig(
@@ -42,6 +43,7 @@ public record BenchConfig(
     int latencyRuns,
     int probeRounds,
     boolean quiet,
+    double admission,
     LlmBench llm) {
 
   public BenchConfig {
@@ -56,6 +58,7 @@ public record BenchConfig(
     budgets = List.copyOf(withReader);
     Require.nonNull(out, "out");
     Require.nonBlank(embedder, "embedder");
+    new dev.engram.write.AdmissionPolicy(admission, dev.engram.write.AdmissionPolicy.DEFAULT_MOMENTUM);
     if (!store.equals("memory") && !store.equals("lucene")) {
       throw new IllegalArgumentException("store must be memory or lucene, was '" + store + "'");
     }

@@ -74,6 +74,12 @@ final class BenchOptions {
       description = "Rounds of the uncached ingest-speed probe; 0 skips it (default: ${DEFAULT-VALUE}).")
   int probeRounds;
 
+  @Option(names = "--admission", paramLabel = "T",
+      defaultValue = "" + dev.engram.write.AdmissionPolicy.DEFAULT_THRESHOLD,
+      description = "engram's admission threshold on novelty momentum, 0 to admit every round "
+          + "(default: ${DEFAULT-VALUE}, Engram's default).")
+  double admission;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -100,6 +106,7 @@ final class BenchOptions {
       names.add(name.strip());
     }
     return new BenchConfig(dataset, data, SystemNames.check(names), selection, ks, budgets,
-        readerBudget, outDir, cache, embedder, store, latencyRuns, probeRounds, quiet, llm.setup());
+        readerBudget, outDir, cache, embedder, store, latencyRuns, probeRounds, quiet, admission,
+        llm.setup());
   }
 }

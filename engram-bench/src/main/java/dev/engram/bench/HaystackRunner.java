@@ -8,6 +8,7 @@ import dev.engram.model.Session;
 import dev.engram.model.SubjectRef;
 import dev.engram.reader.ExtractiveReader;
 import dev.engram.store.MemoryStore;
+import dev.engram.write.AdmissionPolicy;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -76,10 +77,11 @@ final class HaystackRunner {
   private List<MemoryItem> ingest(Haystack haystack, MemoryStore store, SubjectRef owner) {
     Clock clock = Clock.fixed(haystack.now(), ZoneOffset.UTC);
     try (Engram engram = Engram.builder().store(store).embedder(embedders.shared()).clock(clock)
+        .admission(new AdmissionPolicy(config.admission(), AdmissionPolicy.DEFAULT_MOMENTUM))
         .build()) {
       long start = System.nanoTime();
       for (Session session : haystack.sessions()) {
-        engram.remember(owner.subject(), session);
+        log.mergedRounds += engram.remember(owner.subject(), session).mergedIds().size();
       }
       log.ingestNanos += System.nanoTime() - start;
     }

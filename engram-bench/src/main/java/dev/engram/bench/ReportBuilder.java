@@ -53,14 +53,14 @@ final class ReportBuilder {
         config.readerBudget(), config.llm().describeReader(ExtractiveReader.class.getSimpleName()),
         config.llm().describeJudge(), config.embedder(),
         cacheDir == null ? null : cacheDir.toString(), config.store(), config.packDepth(),
-        config.latencyRuns(), config.probeRounds());
+        config.latencyRuns(), config.probeRounds(), config.admission());
   }
 
   private BenchReport.Speed speed() {
     double seconds = log.ingestNanos / 1e9;
     BenchReport.Ingest ingest = new BenchReport.Ingest(log.haystacks, log.ingestSessions,
         log.ingestRounds, seconds, seconds == 0 ? 0 : log.ingestRounds / seconds, cache != null,
-        log.langchain4jIndexNanos / 1e9);
+        log.langchain4jIndexNanos / 1e9, log.mergedRounds);
     BenchReport.IngestProbe ingestProbe = probe == null ? null
         : new BenchReport.IngestProbe(probe.sessions(), probe.rounds(), probe.estimatedTokens(),
             probe.rawRoundsPerSecond(), probe.ingestRoundsPerSecond(), probe.ratio(),

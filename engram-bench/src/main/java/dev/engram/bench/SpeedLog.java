@@ -11,6 +11,8 @@ import java.util.Map;
 final class SpeedLog {
   long ingestNanos;
   long ingestRounds;
+  /** Rounds engram's admission gate kept cold (near-repeats). */
+  long mergedRounds;
   long ingestSessions;
   long haystacks;
   long langchain4jIndexNanos;

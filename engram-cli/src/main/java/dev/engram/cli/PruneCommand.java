@@ -2,6 +2,7 @@ package dev.engram.cli;
 
 import dev.engram.Engram;
 import dev.engram.retain.RetentionPolicy;
+import dev.engram.retain.TurnDecay;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,14 +32,31 @@ final class PruneCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only count what would be pruned.")
   boolean dryRun;
 
+  @Option(names = "--decay", paramLabel = "C,O,I", split = ",",
+      description = "Per-turn salience decay of chit-chat, ordinary and instruction turns, each in "
+          + "(0, 1] (default: 0.99,0.999,1; research.md's SirLLM rates are 0.7,0.9,1).")
+  List<Double> decay;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Engram engram = store.builder().actor("cli:prune").build()) {
-      List<String> pruned = engram.prune(subject, RetentionPolicy.keeping(keep), dryRun);
+      List<String> pruned = engram.prune(subject, policy(), dryRun);
       out.printf("%s %d episode(s) of subject '%s' to the cold tier%n",
           dryRun ? "would move" : "moved", pruned.size(), subject);
       return 0;
     }
+  }
+
+  private RetentionPolicy policy() {
+    RetentionPolicy policy = RetentionPolicy.keeping(keep);
+    if (decay == null) {
+      return policy;
+    }
+    if (decay.size() != 3) {
+      throw new IllegalArgumentException("--decay takes three rates, chit-chat,ordinary,"
+          + "instruction, such as 0.7,0.9,1; was " + decay);
+    }
+    return policy.withDecay(new TurnDecay(decay.get(0), decay.get(1), decay.get(2)));
   }
 }

@@ -7,6 +7,7 @@ import dev.engram.solr.SolrSettings;
 import dev.engram.solr.SolrStoreConfig;
 import dev.engram.spi.Providers;
 import dev.engram.store.StoreException;
+import dev.engram.write.AdmissionPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -57,6 +58,23 @@ final class StoreOptions {
           + "Engram's configset).")
   String solrCreate;
 
+  /** The environment variable with the admission threshold (research.md F4). */
+  static final String ADMISSION_ENV = "ENGRAM_ADMISSION_THRESHOLD";
+
+  /** The admission policy for a threshold from the environment (null or blank: the default). */
+  static AdmissionPolicy admission(String threshold) {
+    if (threshold == null || threshold.isBlank()) {
+      return AdmissionPolicy.DEFAULT;
+    }
+    try {
+      return new AdmissionPolicy(Double.parseDouble(threshold.strip()),
+          AdmissionPolicy.DEFAULT_MOMENTUM);
+    } catch (IllegalArgumentException e) {
+      throw new EngramException(ADMISSION_ENV + " must be a number in [0, 1], was '" + threshold
+          + "'");
+    }
+  }
+
   Path dataDir() {
     if (dataDir != null) {
       return dataDir;
@@ -78,7 +96,7 @@ final class StoreOptions {
   /** A builder for the chosen store kind; for solr, the connection is handed to its factory. */
   Engram.Builder builder() {
     Engram.Builder builder = Engram.builder().dataDir(dataDir()).tenant(tenant)
-        .storeKind(storeKind);
+        .storeKind(storeKind).admission(admission(System.getenv(ADMISSION_ENV)));
     if ("solr".equals(storeKind)) {
       prepareSolr();
     } else if (zkHost != null || solrCollection != null || solrCreate != null) {

@@ -92,6 +92,50 @@ class GovernanceCommandsTest {
     assertThat(badDate.err()).contains("--before expects a date");
   }
 
+  @Test
+  void should_prune_with_given_decay_rates_and_refuse_bad_ones() throws IOException {
+    // given: an instruction, then small talk, then ordinary rounds
+    Path chat = dir.resolve("chat.jsonl");
+    List<String> lines = new ArrayList<>();
+    lines.add(line("s0", "From now on always answer me in Portuguese.", "2024-01-01"));
+    lines.add(line("s1", "hey thanks, sounds good!", "2024-01-02"));
+    for (int i = 0; i < 12; i++) {
+      lines.add(line("n" + i, "Project " + i + " needs invoices, a migration plan and "
+          + "reviewer " + (char) ('A' + i), "2024-02-" + (10 + i)));
+    }
+    Files.writeString(chat, String.join("\n", lines), StandardCharsets.UTF_8);
+    assertThat(run("ingest", "-q", "-s", "ann", chat.toString()).code()).isZero();
+
+    // when
+    Run research = run("prune", "-s", "ann", "--keep", "3", "--decay", "0.7,0.9,1", "--dry-run");
+    Run two = run("prune", "-s", "ann", "--decay", "0.7,0.9", "--keep", "3");
+    Run zero = run("prune", "-s", "ann", "--decay", "0.7,0,1", "--keep", "3");
+
+    // then
+    assertThat(research.code()).as(research.err()).isZero();
+    assertThat(research.out()).contains("would move 11 episode(s)");
+    assertThat(two.code()).isEqualTo(1);
+    assertThat(two.err()).contains("--decay takes three rates");
+    assertThat(zero.code()).isEqualTo(1);
+    assertThat(zero.err()).contains("ordinary must be in (0, 1]");
+  }
+
+  @Test
+  void should_read_the_admission_threshold_from_the_environment_or_refuse_it() {
+    assertThat(StoreOptions.admission(null)).isEqualTo(dev.engram.write.AdmissionPolicy.DEFAULT);
+    assertThat(StoreOptions.admission(" 0.1 ").threshold()).isEqualTo(0.1);
+    assertThat(StoreOptions.admission("0").gates()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreOptions.admission("high"))
+        .hasMessageContaining("ENGRAM_ADMISSION_THRESHOLD must be a number in [0, 1]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreOptions.admission("2"))
+        .hasMessageContaining("was '2'");
+  }
+
+  private static String line(String session, String content, String day) {
+    return "{\"session\":\"" + session + "\",\"role\":\"user\",\"content\":\"" + content
+        + "\",\"time\":\"" + day + "T10:00:00Z\"}";
+  }
+
   private Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

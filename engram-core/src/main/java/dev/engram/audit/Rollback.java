@@ -78,6 +78,7 @@ public final class Rollback {
           it -> it.withLifecycle(it.lifecycle().withPinned(false)));
       case UNPIN -> store.update(owner, event.itemIds(),
           it -> it.withLifecycle(it.lifecycle().withPinned(true)));
+      case MERGE -> { } // the merged rounds go with their REMEMBER; hits are not versioned
       case FORGET, ROLLBACK -> { } // forgotten stays forgotten; a rollback is not redone
     }
   }

@@ -14,8 +14,10 @@ import java.time.Instant;
  * @param validTo for a fact, when it stopped being true (set when a newer fact supersedes it);
  *     null while current
  * @param supersededBy the id of the fact that replaced this one; null while current
- * @param salience retention salience (research.md F2), at least 0; 0 when not computed
- * @param accessCount how many times recall packed the item, at least 0
+ * @param salience retention salience (research.md F2), at least 0; set when pruning ranked the
+ *     item out of the hot tier, 0 when not computed
+ * @param accessCount hits: how many times recall packed the item or the admission gate merged a
+ *     near-repeat into it, at least 0
  * @param lastAccess when recall last packed it; null if never
  */
 public record Lifecycle(

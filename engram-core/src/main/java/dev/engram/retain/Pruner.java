@@ -15,14 +15,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Moves a subject's lowest-priority episodes ({@link RetentionPolicy}) to the cold tier, where
  * search no longer sees them (so recall gets faster) but history, get and timeline still do.
- * Pinned items and episodes that back a current fact are never pruned. Audited as {@code
- * PRUNE}. Callers serialise writes.
+ * Pinned items and episodes that back a current fact are never pruned. Salience (F2) is computed
+ * against the subject's hot episodes as they are now, so a word's rarity is judged against all
+ * the subject has said; the per-turn decay by {@link TurnKind} is applied in closed form. Pruned
+ * items keep the salience that ranked them. Audited as {@code PRUNE}. Callers serialise writes.
  */
 public final class Pruner {
   private static final int MAX_ITEMS = 10_000_000;
@@ -55,21 +59,27 @@ public final class Pruner {
       if (item.lifecycle().pinned() || backed.contains(item.id())) {
         continue;
       }
-      double priority = policy.priority(salience.text(item.text()), last - item.subjectSeq(),
-          Duration.between(item.eventTime(), now), item.lifecycle().accessCount());
-      candidates.add(new Scored(item.id(), priority, item.subjectSeq()));
+      double sal = salience.text(item.text());
+      double rate = policy.decay().rate(TurnKind.of(item.text()), false);
+      double priority = policy.logPriority(sal, rate,
+          last - item.subjectSeq(), Duration.between(item.eventTime(), now),
+          item.lifecycle().accessCount());
+      candidates.add(new Scored(item.id(), priority, item.subjectSeq(), sal));
     }
     candidates.sort(Comparator.comparingDouble(Scored::priority)
         .thenComparingLong(Scored::subjectSeq));
     int excess = Math.min(hot.size() - policy.keepHot(), candidates.size());
-    List<String> pruned = candidates.subList(0, excess).stream().map(Scored::id).toList();
+    Map<String, Double> pruned = new LinkedHashMap<>();
+    candidates.subList(0, excess).forEach(c -> pruned.put(c.id(), c.salience()));
     if (!dryRun && !pruned.isEmpty()) {
-      store.update(owner, pruned, it -> it.withLifecycle(it.lifecycle().withTier(Tier.COLD)));
-      audit.record(owner, AuditAction.PRUNE, pruned, List.of(),
+      // the salience that ranked it is kept on the item, for history and a later explain
+      store.update(owner, pruned.keySet(), it -> it.withLifecycle(
+          it.lifecycle().withTier(Tier.COLD).withSalience(pruned.get(it.id()))));
+      audit.record(owner, AuditAction.PRUNE, List.copyOf(pruned.keySet()), List.of(),
           "retention: keep " + policy.keepHot() + " hot");
     }
-    return pruned;
+    return List.copyOf(pruned.keySet());
   }
 
-  private record Scored(String id, double priority, long subjectSeq) {}
+  private record Scored(String id, double priority, long subjectSeq, double salience) {}
 }

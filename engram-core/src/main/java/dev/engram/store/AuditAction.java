@@ -4,6 +4,11 @@ package dev.engram.store;
 public enum AuditAction {
   /** Episodes were remembered ({@code itemIds}: the new items). */
   REMEMBER,
+  /**
+   * New rounds were kept out of the hot index as near-repeats by the admission gate ({@code
+   * itemIds}: the rounds, stored cold; {@code causeIds}: the episodes they repeat, in order).
+   */
+  MERGE,
   /** Facts were added ({@code itemIds}: the new facts; {@code causeIds}: their episodes). */
   FACT,
   /** Facts were closed by newer ones ({@code itemIds}: the old; {@code causeIds}: the new). */

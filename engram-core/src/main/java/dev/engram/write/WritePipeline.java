@@ -46,6 +46,7 @@ public final class WritePipeline {
   private final Clock clock;
   private final ReentrantLock writeLock;
   private final Parts parts;
+  private final NoveltyGate gate;
 
   /**
    * The memory's write-side parts.
@@ -55,9 +56,10 @@ public final class WritePipeline {
    * @param compact keeps the summaries
    * @param audit logs every change
    * @param writeLock the memory's one write lock, shared with forgetting and editing
+   * @param admission which new rounds go to the hot index
    */
   public record Parts(FactExtractor extractor, FactLedger facts, CompactMemory compact,
-      AuditTrail audit, ReentrantLock writeLock) {}
+      AuditTrail audit, ReentrantLock writeLock, AdmissionPolicy admission) {}
 
   /** A plain pipeline: episodes only, no facts, summaries or audit. */
   public WritePipeline(MemoryStore store, Embedder embedder, Clock clock) {
@@ -71,15 +73,29 @@ public final class WritePipeline {
     this.clock = clock;
     this.parts = parts;
     this.writeLock = parts == null ? new ReentrantLock() : parts.writeLock();
+    this.gate = new NoveltyGate(store,
+        parts == null ? AdmissionPolicy.ADMIT_ALL : parts.admission());
   }
 
   /**
    * Remembers segments of one session.
    *
    * <p>A segment whose text the session already holds is skipped (so re-ingesting a file is a
-   * no-op); the same text in another session is a new event and is kept.
+   * no-op); the same text in another session is a new event and is kept. Rounds pass the
+   * admission gate; use {@link #remember(SubjectRef, String, List, boolean)} for documents.
    */
   public RememberResult remember(SubjectRef owner, String session, List<Segment> segments) {
+    return remember(owner, session, segments, true);
+  }
+
+  /**
+   * Remembers segments of one session or document.
+   *
+   * @param gated whether the admission gate applies (rounds); false for document pages, which are
+   *     all admitted
+   */
+  public RememberResult remember(
+      SubjectRef owner, String session, List<Segment> segments, boolean gated) {
     writeLock.lock();
     try {
       Instant now = clock.instant();
@@ -100,33 +116,44 @@ public final class WritePipeline {
       List<MemoryItem> items = items(owner, session, fresh, hashes, now);
       if (parts == null) {
         store.add(items);
-      } else {
-        List<MemoryItem> episodes = items;
-        // One unit: the episodes, their facts, summaries and audit events commit together.
-        items = store.atomically(() -> rememberWithParts(owner, session, episodes));
+        return new RememberResult(items.stream().map(MemoryItem::id).toList(), skipped);
       }
-      return new RememberResult(items.stream().map(MemoryItem::id).toList(), skipped);
+      // One unit: the episodes, their facts, summaries and audit events commit together.
+      return store.atomically(() -> rememberWithParts(owner, session, items, gated, now))
+          .withSkipped(skipped);
     } finally {
       writeLock.unlock();
     }
   }
 
-  private List<MemoryItem> rememberWithParts(
-      SubjectRef owner, String session, List<MemoryItem> items) {
+  private RememberResult rememberWithParts(SubjectRef owner, String session,
+      List<MemoryItem> items, boolean gated, Instant now) {
     List<Fact> facts = new ArrayList<>();
+    List<Boolean> factBacked = new ArrayList<>();
     Map<String, MemoryItem> expanded = new LinkedHashMap<>();
     for (MemoryItem item : items) {
       List<Fact> found = parts.extractor().extract(item);
       facts.addAll(found);
+      factBacked.add(!found.isEmpty());
       expanded.put(item.id(), item.withKey(expandedKey(item.key(), found)));
     }
+    List<Admission> admissions =
+        gate.decide(owner, List.copyOf(expanded.values()), factBacked, gated);
+    Merges merges = Merges.apply(expanded, admissions, now);
     List<MemoryItem> stored = List.copyOf(expanded.values());
     store.add(stored);
-    parts.audit().record(owner, AuditAction.REMEMBER, stored.stream().map(MemoryItem::id).toList(),
-        List.of(), "session " + session);
+    List<String> ids = stored.stream().map(MemoryItem::id).toList();
+    parts.audit().record(owner, AuditAction.REMEMBER, ids, List.of(), "session " + session
+        + (merges.ids().isEmpty() ? "" : "; admitted " + (ids.size() - merges.ids().size())
+            + " of " + ids.size()));
+    if (!merges.ids().isEmpty()) {
+      store.recordAccess(owner, merges.storedTargets(), now);
+      parts.audit().record(owner, AuditAction.MERGE, merges.ids(), merges.targets(),
+          merges.why(gate.policy()));
+    }
     parts.facts().record(owner, facts, expanded, "extracted on remember");
     parts.compact().afterRemember(owner, session, stored.get(stored.size() - 1));
-    return stored;
+    return new RememberResult(ids, 0, merges.ids());
   }
 
   /** An episode's key with its facts appended as {@code attribute: value} lines. */

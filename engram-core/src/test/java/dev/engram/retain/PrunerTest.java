@@ -2,6 +2,7 @@ package dev.engram.retain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.engram.Engram;
 import dev.engram.MutableClock;
@@ -92,14 +93,59 @@ class PrunerTest {
   @Test
   void should_rank_by_salience_age_and_use_as_research_f3_says() {
     // given
-    RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(30), 0.5, 1.0, 1);
+    RetentionPolicy policy = RetentionPolicy.keeping(1);
 
     // when / then
-    assertThat(policy.priority(2.0, 0, Duration.ZERO, 0)).isEqualTo(2.0);
-    assertThat(policy.priority(2.0, 0, Duration.ofDays(30), 0)).isEqualTo(1.0);
-    assertThat(policy.priority(2.0, 0, Duration.ZERO, 1)).isEqualTo(2.0 * (1 + 0.5 * Math.log(2)));
-    assertThatThrownBy(() -> new RetentionPolicy(Duration.ZERO, 0.5, 1.0, 1))
+    assertThat(policy.priority(2.0, 1, 0, Duration.ZERO, 0)).isCloseTo(2.0, within(1e-12));
+    assertThat(policy.priority(2.0, 1, 0, Duration.ofDays(30), 0)).isCloseTo(1.0, within(1e-12));
+    assertThat(policy.priority(2.0, 1, 0, Duration.ZERO, 1))
+        .isCloseTo(2.0 * (1 + 0.5 * Math.log(2)), within(1e-12));
+    assertThat(policy.priority(2.0, 0.9, 2, Duration.ZERO, 0)).isCloseTo(2.0 * 0.81, within(1e-12));
+    // 10,000 turns of decay still rank (logs do not underflow to ties)
+    assertThat(policy.logPriority(2.0, 0.9, 10_000, Duration.ZERO, 0))
+        .isLessThan(policy.logPriority(2.0, 0.9, 9_999, Duration.ZERO, 0));
+    assertThatThrownBy(() -> new RetentionPolicy(Duration.ZERO, 0.5, TurnDecay.DEFAULT, 1))
         .hasMessageContaining("halfLife");
+    assertThatThrownBy(() -> new TurnDecay(0.7, 0, 1)).hasMessageContaining("ordinary");
+    assertThatThrownBy(() -> new TurnDecay(1.2, 0.9, 1)).hasMessageContaining("chitChat");
+  }
+
+  @Test
+  void should_let_small_talk_fade_first_and_keep_standing_instructions() {
+    // given: at one age, an instruction, an ordinary round and small talk, then 300 later rounds
+    String instruction = remember("rules", T0, "From now on always answer me in Portuguese.")
+        .get(0);
+    String ordinary = remember("trip", T0.plusSeconds(1),
+        "The conference in Lisbon runs from the fourth to the ninth of June.").get(0);
+    String smallTalk = remember("hello", T0.plusSeconds(2), "hey thanks, sounds good!").get(0);
+    for (int i = 0; i < 300; i++) {
+      remember("later-" + i, T0.plus(Duration.ofHours(1 + i)),
+          "Notes on project " + i + ": invoices, migration scripts and rollout plan " + i);
+    }
+
+    // when: one episode must go
+    List<String> one = engram.prune("alice", RetentionPolicy.keeping(302), true);
+    // and with the research rates (0.7 / 0.9 / 1.0) nearly everything old goes, but not the rule
+    List<String> sirllm = engram.prune("alice",
+        RetentionPolicy.keeping(100).withDecay(TurnDecay.SIRLLM), true);
+
+    // then
+    assertThat(one).containsExactly(smallTalk);
+    assertThat(sirllm).contains(smallTalk, ordinary).doesNotContain(instruction);
+  }
+
+  @Test
+  void should_classify_turns_by_the_users_words() {
+    assertThat(TurnKind.of("user: hi! how are you?\nassistant: Great, and you?"))
+        .isEqualTo(TurnKind.CHIT_CHAT);
+    assertThat(TurnKind.of("user: ok\nassistant: Noted, the budget is 12,000 euros."))
+        .isEqualTo(TurnKind.CHIT_CHAT);
+    assertThat(TurnKind.of("user: Please call me Sam from now on.\nassistant: Will do."))
+        .isEqualTo(TurnKind.INSTRUCTION);
+    assertThat(TurnKind.of("user: Thanks! My flight lands at 7 and I need a taxi to Alfama."))
+        .isEqualTo(TurnKind.ORDINARY);
+    assertThat(TurnKind.of("A page of a document that says hello and thanks."))
+        .isEqualTo(TurnKind.ORDINARY);
   }
 
   @Test

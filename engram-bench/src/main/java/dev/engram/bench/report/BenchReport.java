@@ -47,7 +47,7 @@ public record BenchReport(
   public record Config(List<String> systems, Integer limit, int sample, long seed,
       List<String> categories, List<Integer> k, List<Integer> budgets, int readerBudget,
       String reader, String judge, String embedder, String embedCache, String store, int packDepth,
-      int latencyRuns, int probeRounds) {}
+      int latencyRuns, int probeRounds, double admission) {}
 
   /**
    * What was asked: questions in the file and asked, haystacks built, how many questions had
@@ -79,10 +79,11 @@ public record BenchReport(
 
   /**
    * Ingest over the whole run through the shared (cached unless {@code cached} is false)
-   * embedder: with the cache warm this is not an embedding speed, see {@link IngestProbe}.
+   * embedder: with the cache warm this is not an embedding speed, see {@link IngestProbe}. {@code
+   * mergedRounds} counts the rounds engram's admission gate kept out of its hot index.
    */
   public record Ingest(long haystacks, long sessions, long rounds, double seconds,
-      double roundsPerSecond, boolean cached, double langchain4jIndexSeconds) {}
+      double roundsPerSecond, boolean cached, double langchain4jIndexSeconds, long mergedRounds) {}
 
   /**
    * The uncached probe: raw model throughput and Engram ingest throughput on the same rounds.

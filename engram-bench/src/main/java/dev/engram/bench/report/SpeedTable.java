@@ -18,6 +18,8 @@ final class SpeedTable {
         : "uncached").append(") | ").append(in.rounds()).append(" rounds in ")
         .append(fmt("%.1f", in.seconds())).append(" s = ")
         .append(fmt("%.1f", in.roundsPerSecond())).append(" rounds/s |\n");
+    md.append("| rounds kept cold by engram's admission gate (near-repeats) | ")
+        .append(in.mergedRounds()).append(" of ").append(in.rounds()).append(" |\n");
     if (s.probe() != null) {
       BenchReport.IngestProbe p = s.probe();
       md.append("| raw embedder, uncached (").append(p.rounds()).append(" rounds, ~")
