@@ -70,11 +70,12 @@ final class Fusion {
   }
 
   /**
-   * Adds the fused scores of {@code extra} (the same retrievers restricted to a time range) to
-   * {@code base}, so items in the range get a second vote; the best {@code promoted} of the extra
-   * list go first. Items only in {@code extra} join. Ranks are renumbered.
+   * Adds {@code weight} times the fused scores of {@code extra} (the same retrievers restricted to
+   * a time range) to {@code base}, so items in the range get a second vote; the best {@code
+   * promoted} of the extra list go first. Items only in {@code extra} join. Ranks are renumbered.
    */
-  static List<Candidate> boost(List<Candidate> base, List<Candidate> extra, int promoted) {
+  static List<Candidate> boost(
+      List<Candidate> base, List<Candidate> extra, double weight, int promoted) {
     Map<String, Candidate> byId = new LinkedHashMap<>();
     Map<String, Double> score = new LinkedHashMap<>();
     for (Candidate c : base) {
@@ -83,7 +84,7 @@ final class Fusion {
     }
     for (Candidate c : extra) {
       byId.putIfAbsent(c.item().id(), c);
-      score.merge(c.item().id(), c.fusedScore(), Double::sum);
+      score.merge(c.item().id(), weight * c.fusedScore(), Double::sum);
     }
     List<String> ids = new ArrayList<>(score.keySet());
     ids.sort(Comparator.comparingDouble((String id) -> -score.get(id))

@@ -31,8 +31,8 @@ import java.util.Set;
  * over filled with the rounds around the best hits; then ordered edges-first or chronologically.
  *
  * <p><b>Time.</b> Time expressions in the query are read against the question's time
- * ({@link TimeExpressions}); items in the range they name get a second reciprocal-rank vote (a
- * boost, not a filter, so a misread date never hides the evidence), "before/after I moved" is
+ * ({@link TimeExpressions}); the best three items in the range they name go first and the rest of
+ * the range gets half a second reciprocal-rank vote (a boost, not a filter, so a misread date never hides the evidence), "before/after I moved" is
  * dated by the best matching fact, and temporal questions are packed in time order (headers show
  * dates). An explicit {@link RecallRequest#range()} is still a hard filter.
  *
@@ -50,6 +50,14 @@ public final class RecallPipeline {
 
   /** How many range-restricted hits of each retriever are promoted ahead of the fused order. */
   static final int TIME_PROMOTED = 3;
+
+  /**
+   * The weight of the in-range vote against the unrestricted one. Measured on all questions of
+   * both datasets (same code, warm cache): a full vote (1) gave LongMemEval session recall_all@5
+   * 0.830 and LoCoMo recall_all@10 0.702; half a vote 0.843 and 0.703; no vote (promotion only)
+   * 0.847 and 0.698; no time boost at all 0.855 and 0.688.
+   */
+  static final double TIME_VOTE_WEIGHT = 0.5;
   /** Smallest compact block, in tokens, while it stays within 10% of the budget. */
   static final int COMPACT_FLOOR = 48;
   /** Most current facts considered for the compact block. */
@@ -130,7 +138,7 @@ public final class RecallPipeline {
     List<ScoredItem> rangeVector =
         store.searchVector(owner, query, request.candidates(), inRange);
     return Fusion.boost(fused, Fusion.reciprocalRank(rangeText, rangeVector, RRF_K),
-        TIME_PROMOTED);
+        TIME_VOTE_WEIGHT, TIME_PROMOTED);
   }
 
   private Context retrieve(SubjectRef owner, RecallRequest request, TimeHint hint) {

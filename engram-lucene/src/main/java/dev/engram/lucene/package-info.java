@@ -36,9 +36,9 @@
  * neighbours are found among its own items, not the whole index and then filtered; Lucene scans
  * exactly when the filter matches fewer docs than k. The similarity is {@code DOT_PRODUCT}:
  * embedders return unit vectors, for which it equals cosine and skips the norms; its score
- * (1 + cos) / 2 is turned back into the cosine. HNSW is asked for k = max(limit, 100) candidates
- * and the best {@code limit} returned, because recall at small k is poor (0.62 at k = 10 against
- * 0.94 at k = 100 on real embeddings). Vectors of up to 8192 dimensions are accepted
+ * (1 + cos) / 2 is turned back into the cosine. HNSW is asked for k = max(limit, 100,
+ * sqrt(docs) / 4) candidates and the best {@code limit} returned, because recall at small k is
+ * poor (0.62 at k = 10 against 0.94 at k = 100 on real embeddings) and falls as the graph grows. Vectors of up to 8192 dimensions are accepted
  * ({@code WideVectorCodec}; Lucene's default stops at 1024). Time filters work at millisecond
  * precision.
  *

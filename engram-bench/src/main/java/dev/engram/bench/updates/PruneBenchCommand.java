@@ -10,6 +10,7 @@ import dev.engram.read.Candidate;
 import dev.engram.read.RecallPipeline;
 import dev.engram.read.RecallRequest;
 import dev.engram.retain.RetentionPolicy;
+import dev.engram.retain.TurnDecay;
 import dev.engram.store.MemoryStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,6 +70,11 @@ public final class PruneBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", paramLabel = "S")
   long seed;
 
+  @Option(names = "--decay", paramLabel = "C,O,I", split = ",",
+      description = "Per-turn salience decay of chit-chat, ordinary and instruction turns "
+          + "(default: Engram's, 0.99,0.999,1; research.md's SirLLM rates are 0.7,0.9,1).")
+  List<Double> decay;
+
   @Option(names = "--store-dir", paramLabel = "DIR",
       description = "Where the store is built (default: a temporary directory).")
   Path storeDir;
@@ -109,13 +115,14 @@ public final class PruneBenchCommand implements Callable<Integer> {
       long pruneStart = System.nanoTime();
       try (Engram engram = Engram.builder().store(store).embedder(embedder)
           .clock(Clock.fixed(NOW, ZoneOffset.UTC)).actor("bench-prune").build()) {
-        engram.prune(OWNER.subject(), RetentionPolicy.keeping(hot), false);
+        engram.prune(OWNER.subject(), policy(hot), false);
       }
       double pruneSeconds = (System.nanoTime() - pruneStart) / 1e9;
       Measure after = measure(pipeline, texts, recent, uniform);
       double cut = 1 - after.medianMs / before.medianMs;
       out.printf(Locale.ROOT, "command: engram bench prune --items %d --keep %d --queries %d "
-          + "--seed %d%n", items, hot, queries, seed);
+          + "--seed %d%s%n", items, hot, queries, seed, decay == null ? ""
+          : " --decay " + decay.get(0) + "," + decay.get(1) + "," + decay.get(2));
       out.printf(Locale.ROOT, "before: median %.2f ms, p95 %.2f ms, recall@50 %.3f (recent-biased)"
           + ", %.3f (uniform)%n", before.medianMs, before.p95Ms, before.recallRecent,
           before.recallUniform);
@@ -134,6 +141,18 @@ public final class PruneBenchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private RetentionPolicy policy(int hot) {
+    RetentionPolicy policy = RetentionPolicy.keeping(hot);
+    if (decay == null) {
+      return policy;
+    }
+    if (decay.size() != 3) {
+      throw new IllegalArgumentException("--decay takes three rates, chit-chat,ordinary,"
+          + "instruction; was " + decay);
+    }
+    return policy.withDecay(new TurnDecay(decay.get(0), decay.get(1), decay.get(2)));
   }
 
   private record Measure(double medianMs, double p95Ms, double recallRecent,
