@@ -123,6 +123,22 @@ public final class Engram implements AutoCloseable {
     return writes.remember(owner(subject), session.id(), segmenter.rounds(session));
   }
 
+  /**
+   * Remembers several sessions of one subject in order, as {@link #remember(String, Session)}
+   * would one by one, but with all their new rounds embedded in one call: the way to import a
+   * history (several times faster per round than one call per session for short sessions). Each
+   * session is durable as soon as it is stored; if the call fails part-way, the sessions already
+   * stored stay and calling again stores the rest.
+   */
+  public RememberResult rememberAll(String subject, List<Session> sessions) {
+    SubjectRef owner = owner(subject);
+    List<WritePipeline.Batch> batches = new java.util.ArrayList<>(sessions.size());
+    for (Session session : Require.nonNull(sessions, "sessions")) {
+      batches.add(new WritePipeline.Batch(session.id(), segmenter.rounds(session), true));
+    }
+    return writes.rememberAll(owner, batches);
+  }
+
   /** Remembers turns as session {@code sessionId}; a convenience for {@link #remember(String, Session)}. */
   public RememberResult remember(String subject, String sessionId, List<Message> messages) {
     return remember(subject, new Session(sessionId, null, messages));

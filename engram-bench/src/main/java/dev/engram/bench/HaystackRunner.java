@@ -80,9 +80,8 @@ final class HaystackRunner {
         .admission(new AdmissionPolicy(config.admission(), AdmissionPolicy.DEFAULT_MOMENTUM))
         .build()) {
       long start = System.nanoTime();
-      for (Session session : haystack.sessions()) {
-        log.mergedRounds += engram.remember(owner.subject(), session).mergedIds().size();
-      }
+      log.mergedRounds +=
+          engram.rememberAll(owner.subject(), haystack.sessions()).mergedIds().size();
       log.ingestNanos += System.nanoTime() - start;
     }
     // the remembered episodes (facts and summaries derived from them are Engram's own view)

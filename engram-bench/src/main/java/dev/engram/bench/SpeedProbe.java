@@ -17,7 +17,7 @@ import java.util.List;
  * Ingest speed on the uncached path, in the same run as the quality figures: the first sessions
  * of the first haystack (until {@code rounds} rounds) are embedded directly by the raw model, in
  * one call (its best case: sorted by length, full batches), then remembered through Engram into a
- * fresh store with the same raw model, then embedded raw again; raw throughput is the mean of the
+ * fresh store with the same raw model (one {@code rememberAll}, the bulk-import path), then embedded raw again; raw throughput is the mean of the
  * two raw runs, which brackets the ingest in time on a machine whose load drifts. Heap per item is
  * measured around the ingest, after a GC hint.
  */
@@ -62,7 +62,7 @@ final class SpeedProbe {
     try (StoreSlot slot = StoreSlot.open(storeKind, raw.info());
         Engram engram = Engram.builder().store(slot.store()).embedder(raw)
             .clock(Clock.fixed(haystack.now(), ZoneOffset.UTC)).build()) {
-      ingest = time(() -> sessions.forEach(session -> engram.remember(SUBJECT, session)));
+      ingest = time(() -> engram.rememberAll(SUBJECT, sessions));
       heapAfter = usedHeapAfterGc(memory);
       items = slot.store().subjectStats(SubjectRef.of(SUBJECT)).items();
     }

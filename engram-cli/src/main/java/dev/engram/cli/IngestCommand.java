@@ -63,7 +63,11 @@ final class IngestCommand implements Callable<Integer> {
   boolean json;
 
   private final Map<String, Long> itemsBySubject = new LinkedHashMap<>();
+  /** Sessions per bulk remember call. */
+  private static final int SESSIONS_PER_CALL = 16;
+
   private long added;
+  private long merged;
   private long skipped;
   private long sessions;
 
@@ -141,17 +145,25 @@ final class IngestCommand implements Callable<Integer> {
   private void rememberAll(Engram engram, String who, List<Session> list, Progress progress) {
     progress.addToTotal(list.size());
     progress.message(" subject " + who);
-    for (Session session : list) {
-      count(who, engram.remember(who, session), progress);
+    // Bulk import in groups: one embedder call per group runs at the model's batch speed, and
+    // the progress bar still moves.
+    for (int from = 0; from < list.size(); from += SESSIONS_PER_CALL) {
+      List<Session> group = list.subList(from, Math.min(list.size(), from + SESSIONS_PER_CALL));
+      count(who, engram.rememberAll(who, group), group.size(), progress);
     }
   }
 
   private void count(String who, RememberResult result, Progress progress) {
+    count(who, result, 1, progress);
+  }
+
+  private void count(String who, RememberResult result, int sessionCount, Progress progress) {
     added += result.added();
     skipped += result.skippedDuplicates();
-    sessions++;
+    merged += result.mergedIds().size();
+    sessions += sessionCount;
     itemsBySubject.merge(who, (long) result.added(), Long::sum);
-    progress.step(1);
+    progress.step(sessionCount);
   }
 
   private boolean wanted(String id) {
@@ -179,6 +191,7 @@ final class IngestCommand implements Callable<Integer> {
       node.put("sessions", sessions);
       node.put("added", added);
       node.put("skippedDuplicates", skipped);
+      node.put("keptColdAsNearRepeats", merged);
       node.put("seconds", seconds);
       node.put("itemsPerSecond", rate);
       ArrayNode subjects = node.putArray("subjects");
@@ -187,8 +200,9 @@ final class IngestCommand implements Callable<Integer> {
       return;
     }
     out.printf(java.util.Locale.ROOT,
-        "remembered %d new item(s) from %d session(s) in %.1f s (%.0f items/s); %d duplicate(s) skipped%n",
-        added, sessions, seconds, rate, skipped);
+        "remembered %d new item(s) from %d session(s) in %.1f s (%.0f items/s); %d duplicate(s) "
+            + "skipped%s%n", added, sessions, seconds, rate, skipped,
+        merged == 0 ? "" : "; " + merged + " near-repeat(s) kept cold");
     itemsBySubject.entrySet().stream().limit(10).forEach(e ->
         out.printf("  subject %-30s +%d%n", e.getKey(), e.getValue()));
     if (itemsBySubject.size() > 10) {

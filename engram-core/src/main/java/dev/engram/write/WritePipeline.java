@@ -7,6 +7,7 @@ import dev.engram.fact.FactExtractor;
 import dev.engram.fact.FactLedger;
 import dev.engram.model.ItemKind;
 import dev.engram.model.MemoryItem;
+import dev.engram.model.Require;
 import dev.engram.model.SubjectRef;
 import dev.engram.store.AuditAction;
 import dev.engram.store.MemoryStore;
@@ -14,6 +15,7 @@ import dev.engram.summary.CompactMemory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,34 +98,88 @@ public final class WritePipeline {
    */
   public RememberResult remember(
       SubjectRef owner, String session, List<Segment> segments, boolean gated) {
+    return rememberAll(owner, List.of(new Batch(session, segments, gated)));
+  }
+
+  /**
+   * Remembers several sessions (or documents) of one subject, in order, embedding all their new
+   * segments in one embedder call: a bulk import runs at the model's batch speed instead of paying
+   * a half-empty batch per session. Nothing is stored if embedding fails; after that each batch is
+   * its own durable unit, so a crash leaves a prefix of the batches stored, and calling again
+   * stores the rest (what is stored is skipped as a duplicate).
+   */
+  public RememberResult rememberAll(SubjectRef owner, List<Batch> batches) {
     writeLock.lock();
     try {
       Instant now = clock.instant();
-      List<Segment> fresh = new ArrayList<>();
-      List<String> hashes = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (Segment segment : segments) {
-        String hash = ContentHash.of(32, session, segment.text());
-        if (seen.add(hash) && !store.containsHash(owner, hash)) {
-          fresh.add(segment);
-          hashes.add(hash);
-        }
+      List<Fresh> fresh = new ArrayList<>(batches.size());
+      List<String> inputs = new ArrayList<>();
+      for (Batch batch : batches) {
+        Fresh next = fresh(owner, batch, seen);
+        fresh.add(next);
+        next.segments().forEach(segment -> inputs.add(embeddingInput(segment.text())));
       }
-      int skipped = segments.size() - fresh.size();
-      if (fresh.isEmpty()) {
-        return new RememberResult(List.of(), skipped);
+      float[][] vectors = inputs.isEmpty() ? new float[0][] : embedder.embed(inputs);
+      RememberResult total = new RememberResult(List.of(), 0);
+      int offset = 0;
+      for (int i = 0; i < batches.size(); i++) {
+        Fresh next = fresh.get(i);
+        int count = next.segments().size();
+        float[][] mine = Arrays.copyOfRange(vectors, offset, offset + count);
+        offset += count;
+        total = total.plus(store(owner, batches.get(i), next, mine, now));
       }
-      List<MemoryItem> items = items(owner, session, fresh, hashes, now);
-      if (parts == null) {
-        store.add(items);
-        return new RememberResult(items.stream().map(MemoryItem::id).toList(), skipped);
-      }
-      // One unit: the episodes, their facts, summaries and audit events commit together.
-      return store.atomically(() -> rememberWithParts(owner, session, items, gated, now))
-          .withSkipped(skipped);
+      return total;
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * One session's (or document's) segments for {@link #rememberAll}.
+   *
+   * @param session the session or document id
+   * @param segments its rounds or pages, in order
+   * @param gated whether the admission gate applies (false for document pages)
+   */
+  public record Batch(String session, List<Segment> segments, boolean gated) {
+    public Batch {
+      Require.nonBlank(session, "session");
+      segments = List.copyOf(Require.nonNull(segments, "segments"));
+    }
+  }
+
+  /** A batch's segments not stored yet, their content hashes, and how many were duplicates. */
+  private record Fresh(List<Segment> segments, List<String> hashes, int skipped) {}
+
+  private Fresh fresh(SubjectRef owner, Batch batch, Set<String> seen) {
+    List<Segment> segments = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    for (Segment segment : batch.segments()) {
+      String hash = ContentHash.of(32, batch.session(), segment.text());
+      if (seen.add(hash) && !store.containsHash(owner, hash)) {
+        segments.add(segment);
+        hashes.add(hash);
+      }
+    }
+    return new Fresh(segments, hashes, batch.segments().size() - segments.size());
+  }
+
+  private RememberResult store(
+      SubjectRef owner, Batch batch, Fresh fresh, float[][] vectors, Instant now) {
+    if (fresh.segments().isEmpty()) {
+      return new RememberResult(List.of(), fresh.skipped());
+    }
+    List<MemoryItem> items =
+        items(owner, batch.session(), fresh.segments(), fresh.hashes(), now, vectors);
+    if (parts == null) {
+      store.add(items);
+      return new RememberResult(items.stream().map(MemoryItem::id).toList(), fresh.skipped());
+    }
+    // One unit: the episodes, their facts, summaries and audit events commit together.
+    return store.atomically(() -> rememberWithParts(owner, batch.session(), items, batch.gated(),
+        now)).withSkipped(fresh.skipped());
   }
 
   private RememberResult rememberWithParts(SubjectRef owner, String session,
@@ -174,12 +230,10 @@ public final class WritePipeline {
     return text.substring(0, cut > EMBED_CHARS / 2 ? cut : EMBED_CHARS);
   }
 
-  private List<MemoryItem> items(
-      SubjectRef owner, String session, List<Segment> segments, List<String> hashes, Instant now) {
+  private List<MemoryItem> items(SubjectRef owner, String session, List<Segment> segments,
+      List<String> hashes, Instant now, float[][] vectors) {
     long sessionSeq = store.lastSessionSeq(owner, session) + 1;
     long subjectSeq = store.subjectStats(owner).lastSubjectSeq() + 1;
-    float[][] vectors =
-        embedder.embed(segments.stream().map(s -> embeddingInput(s.text())).toList());
     List<MemoryItem> items = new ArrayList<>(segments.size());
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);

@@ -8,9 +8,11 @@ import dev.engram.Engram;
 import dev.engram.model.ItemKind;
 import dev.engram.model.Message;
 import dev.engram.model.SubjectRef;
+import dev.engram.model.Tier;
 import dev.engram.store.AuditAction;
 import dev.engram.store.AuditEvent;
 import dev.engram.store.ItemFilter;
+import dev.engram.write.AdmissionPolicy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +65,37 @@ class AtomicWritesTest {
       assertThat(store.items(ALICE, ItemFilter.current(ItemKind.FACT), 10)).isNotEmpty();
       assertThat(engram.history("alice")).extracting(AuditEvent::action)
           .contains(AuditAction.REMEMBER, AuditAction.FACT);
+    }
+  }
+
+  @Test
+  void should_commit_a_merged_near_repeat_and_its_hit_with_the_remember_and_keep_them_on_disk() {
+    // given: a gate without momentum, so an exact repeat in a new session is merged at once
+    AdmissionPolicy gate = new AdmissionPolicy(0.05, 0);
+    String original;
+    String merged;
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), false);
+        Engram engram = Engram.builder().store(store).embedder(EMBEDDER).admission(gate).build()) {
+      original = engram.remember("alice", "mon", List.of(Message.user("Same as always, all "
+          + "quiet on the night shift."))).addedIds().get(0);
+      long before = store.index().commitGeneration();
+
+      merged = engram.remember("alice", "tue", List.of(Message.user("Same as always, all quiet "
+          + "on the night shift."))).mergedIds().get(0);
+
+      assertThat(store.index().commitGeneration()).isEqualTo(before + 1);
+    }
+
+    // then: after reopening, the repeat is there, verbatim and cold, and the original has its hit
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), true)) {
+      assertThat(store.get(ALICE, merged).orElseThrow().lifecycle().tier()).isEqualTo(Tier.COLD);
+      assertThat(store.get(ALICE, merged).orElseThrow().text()).contains("night shift");
+      assertThat(store.get(ALICE, original).orElseThrow().lifecycle().accessCount()).isEqualTo(1);
+      assertThat(store.searchText(ALICE, "night shift", 10, ItemFilter.evidence(
+          dev.engram.store.TimeRange.ALL))).extracting(hit -> hit.item().id())
+          .containsExactly(original);
+      assertThat(store.audit(ALICE, 1, 100)).extracting(AuditEvent::action)
+          .contains(AuditAction.MERGE);
     }
   }
 }

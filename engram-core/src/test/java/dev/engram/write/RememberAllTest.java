@@ -1,0 +1,140 @@
+package dev.engram.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.engram.Engram;
+import dev.engram.MutableClock;
+import dev.engram.embed.Embedder;
+import dev.engram.embed.EmbedderInfo;
+import dev.engram.embed.HashingEmbedder;
+import dev.engram.model.MemoryItem;
+import dev.engram.model.Message;
+import dev.engram.model.Session;
+import dev.engram.model.SubjectRef;
+import dev.engram.store.InMemoryMemoryStore;
+import dev.engram.store.ItemFilter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A bulk import stores what one remember per session would, with one embedder call. */
+class RememberAllTest {
+  private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
+  private static final SubjectRef ALICE = SubjectRef.of("alice");
+
+  @Test
+  void should_store_what_one_remember_per_session_stores_with_one_embedder_call() {
+    // given
+    List<Session> history = history();
+    CountingEmbedder counted = new CountingEmbedder(new HashingEmbedder(128));
+    InMemoryMemoryStore bulk = new InMemoryMemoryStore(counted.info());
+    InMemoryMemoryStore oneByOne = new InMemoryMemoryStore(counted.info());
+
+    // when
+    RememberResult bulkResult;
+    try (Engram engram = open(bulk, counted)) {
+      bulkResult = engram.rememberAll("alice", history);
+    }
+    int bulkCalls = counted.calls.getAndSet(0);
+    List<String> singleIds = new ArrayList<>();
+    try (Engram engram = open(oneByOne, counted)) {
+      history.forEach(s -> singleIds.addAll(engram.remember("alice", s).addedIds()));
+    }
+
+    // then: same items, same numbering, same facts; one embedding call instead of four
+    assertThat(bulkCalls).isEqualTo(1);
+    assertThat(counted.calls.get()).isEqualTo(history.size());
+    assertThat(bulkResult.addedIds()).isEqualTo(singleIds);
+    assertThat(describe(bulk)).isEqualTo(describe(oneByOne));
+  }
+
+  @Test
+  void should_skip_what_is_stored_and_repeats_within_the_call() {
+    HashingEmbedder embedder = new HashingEmbedder(128);
+    InMemoryMemoryStore store = new InMemoryMemoryStore(embedder.info());
+    try (Engram engram = open(store, embedder)) {
+      List<Session> history = history();
+      engram.remember("alice", history.get(0));
+
+      RememberResult result = engram.rememberAll("alice", List.of(history.get(0), history.get(1),
+          history.get(1)));
+
+      assertThat(result.added()).isEqualTo(2);
+      assertThat(result.skippedDuplicates()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void should_store_nothing_when_embedding_fails() {
+    HashingEmbedder working = new HashingEmbedder(128);
+    InMemoryMemoryStore store = new InMemoryMemoryStore(working.info());
+    Embedder failing = new CountingEmbedder(working) {
+      @Override
+      public float[][] embed(List<String> texts) {
+        throw new IllegalStateException("model crashed");
+      }
+    };
+    try (Engram engram = open(store, failing)) {
+      assertThatThrownBy(() -> engram.rememberAll("alice", history()))
+          .hasMessageContaining("model crashed");
+    }
+    assertThat(store.subjectStats(ALICE).items()).isZero();
+  }
+
+  private static Engram open(InMemoryMemoryStore store, Embedder embedder) {
+    return Engram.builder().store(store).embedder(embedder).clock(new MutableClock(T0)).build();
+  }
+
+  private static List<Session> history() {
+    return List.of(
+        session("s1", 0, "I live in Porto.", "Nice city!"),
+        session("s2", 1, "My sister Ana is a nurse.", "Good to know."),
+        session("s3", 2, "I moved to Lisbon last week.", "Congratulations on the move."),
+        session("s4", 3, "My dog is called Biscuit.", "What a lovely name."));
+  }
+
+  private static Session session(String id, int day, String user, String reply) {
+    Instant at = T0.plusSeconds(86_400L * day);
+    return new Session(id, at, List.of(Message.user(user), Message.assistant(reply),
+        Message.user("Thanks, that's all for " + id + "."), Message.assistant("Bye!")));
+  }
+
+  private static List<String> describe(InMemoryMemoryStore store) {
+    return store.items(ALICE, ItemFilter.ANY, 1000).stream()
+        .map(MemoryItem::withoutEmbedding)
+        .map(it -> it.kind() + " " + it.id() + " " + it.session() + " " + it.sessionSeq() + " "
+            + it.subjectSeq() + " " + it.key().replace('\n', '|') + " " + it.lifecycle().tier())
+        .sorted().toList();
+  }
+
+  private static class CountingEmbedder implements Embedder {
+    final AtomicInteger calls = new AtomicInteger();
+    private final Embedder delegate;
+
+    CountingEmbedder(Embedder delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public EmbedderInfo info() {
+      return delegate.info();
+    }
+
+    @Override
+    public float[][] embed(List<String> texts) {
+      calls.incrementAndGet();
+      return delegate.embed(texts);
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+      return delegate.embedQuery(query);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
