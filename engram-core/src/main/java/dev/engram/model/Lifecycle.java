@@ -16,9 +16,9 @@ import java.time.Instant;
  * @param supersededBy the id of the fact that replaced this one; null while current
  * @param salience retention salience (research.md F2), at least 0; set when pruning ranked the
  *     item out of the hot tier, 0 when not computed
- * @param accessCount hits: how many times recall packed the item or the admission gate merged a
- *     near-repeat into it, at least 0
- * @param lastAccess when recall last packed it; null if never
+ * @param accessCount hits: how many times recall ranked the item among its best ten hits or the
+ *     admission gate merged a near-repeat into it, at least 0
+ * @param lastAccess when it last got a hit; null if never
  */
 public record Lifecycle(
     Tier tier,

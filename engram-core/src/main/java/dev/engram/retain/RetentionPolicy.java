@@ -8,9 +8,9 @@ import java.time.Duration;
  * {@code p = sal * d^turns * 2^(-age / halfLife) * (1 + beta * ln(1 + hits))}, where {@code sal}
  * is the episode's salience (F2) in its subject, {@code d} its per-turn decay ({@link TurnDecay},
  * by {@link TurnKind}), {@code turns} how many episodes came after it, {@code age} the time since
- * its event by the injected clock and {@code hits} how often recall packed it or a near-repeat was
- * merged into it. Pruning keeps the {@code keepHot} highest-priority episodes hot and moves the
- * rest to the cold tier; pinned items, notes and episodes that back a current fact are never
+ * its event by the injected clock and {@code hits} how often recall ranked it in its best ten or
+ * a near-repeat was merged into it. Pruning keeps the {@code keepHot} highest-priority episodes
+ * hot and moves the rest to the cold tier; pinned items, notes and episodes that back a current fact are never
  * pruned. Priorities are compared as logarithms, so thousands of turns of decay do not underflow
  * to ties.
  *
