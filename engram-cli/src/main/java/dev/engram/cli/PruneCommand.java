@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code engram prune}: move low-priority episodes to the cold tier. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
     description = "Keep the N highest-priority episodes of a subject searchable (priority = "
-        + "salience x age decay x use) and move the rest to the cold tier, which history and "
+        + "salience x per-turn decay x age decay x hits) and move the rest to the cold tier, which history and "
         + "exact lookups still reach. Pinned and fact-backed items stay. Undo with rollback.")
 final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -32,10 +32,10 @@ final class PruneCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only count what would be pruned.")
   boolean dryRun;
 
-  @Option(names = "--decay", paramLabel = "C,O,I", split = ",",
+  @Option(names = "--decay", paramLabel = "C,O,I",
       description = "Per-turn salience decay of chit-chat, ordinary and instruction turns, each in "
           + "(0, 1] (default: 0.99,0.999,1; research.md's SirLLM rates are 0.7,0.9,1).")
-  List<Double> decay;
+  String decay;
 
   @Override
   public Integer call() {
@@ -50,13 +50,6 @@ final class PruneCommand implements Callable<Integer> {
 
   private RetentionPolicy policy() {
     RetentionPolicy policy = RetentionPolicy.keeping(keep);
-    if (decay == null) {
-      return policy;
-    }
-    if (decay.size() != 3) {
-      throw new IllegalArgumentException("--decay takes three rates, chit-chat,ordinary,"
-          + "instruction, such as 0.7,0.9,1; was " + decay);
-    }
-    return policy.withDecay(new TurnDecay(decay.get(0), decay.get(1), decay.get(2)));
+    return decay == null ? policy : policy.withDecay(TurnDecay.parse(decay));
   }
 }

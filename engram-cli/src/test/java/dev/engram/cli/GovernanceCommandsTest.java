@@ -115,7 +115,7 @@ class GovernanceCommandsTest {
     assertThat(research.code()).as(research.err()).isZero();
     assertThat(research.out()).contains("would move 11 episode(s)");
     assertThat(two.code()).isEqualTo(1);
-    assertThat(two.err()).contains("--decay takes three rates");
+    assertThat(two.err()).contains("decay takes three rates");
     assertThat(zero.code()).isEqualTo(1);
     assertThat(zero.err()).contains("ordinary must be in (0, 1]");
   }

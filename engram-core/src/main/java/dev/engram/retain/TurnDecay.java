@@ -1,5 +1,7 @@
 package dev.engram.retain;
 
+import dev.engram.model.Require;
+
 /**
  * Per-turn multiplicative decay of an episode's salience, by {@link TurnKind} (research.md
  * capability 4): after {@code n} later turns, salience is {@code sal * rate^n}. Pinned items use
@@ -25,6 +27,29 @@ public record TurnDecay(double chitChat, double ordinary, double instruction) {
     check(chitChat, "chitChat");
     check(ordinary, "ordinary");
     check(instruction, "instruction");
+  }
+
+  /**
+   * Parses {@code "chitChat,ordinary,instruction"}, such as {@code "0.7,0.9,1"}.
+   *
+   * @throws IllegalArgumentException naming the problem when it is not three rates in (0, 1]
+   */
+  public static TurnDecay parse(String rates) {
+    String[] parts = Require.nonNull(rates, "rates").split(",", -1);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("decay takes three rates, chit-chat,ordinary,instruction,"
+          + " such as 0.7,0.9,1; was '" + rates + "'");
+    }
+    double[] values = new double[3];
+    for (int i = 0; i < 3; i++) {
+      try {
+        values[i] = Double.parseDouble(parts[i].strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("decay rate '" + parts[i].strip() + "' in '" + rates
+            + "' is not a number");
+      }
+    }
+    return new TurnDecay(values[0], values[1], values[2]);
   }
 
   /** The rate of a turn of {@code kind}; 1 when {@code pinned}. */

@@ -108,6 +108,11 @@ class PrunerTest {
         .hasMessageContaining("halfLife");
     assertThatThrownBy(() -> new TurnDecay(0.7, 0, 1)).hasMessageContaining("ordinary");
     assertThatThrownBy(() -> new TurnDecay(1.2, 0.9, 1)).hasMessageContaining("chitChat");
+    assertThat(TurnDecay.parse(" 0.7, 0.9 ,1")).isEqualTo(TurnDecay.SIRLLM);
+    assertThatThrownBy(() -> TurnDecay.parse("0.7,0.9"))
+        .hasMessageContaining("three rates").hasMessageContaining("'0.7,0.9'");
+    assertThatThrownBy(() -> TurnDecay.parse("0.7,fast,1"))
+        .hasMessageContaining("decay rate 'fast' in '0.7,fast,1' is not a number");
   }
 
   @Test

@@ -70,10 +70,10 @@ public final class PruneBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", paramLabel = "S")
   long seed;
 
-  @Option(names = "--decay", paramLabel = "C,O,I", split = ",",
+  @Option(names = "--decay", paramLabel = "C,O,I",
       description = "Per-turn salience decay of chit-chat, ordinary and instruction turns "
           + "(default: Engram's, 0.99,0.999,1; research.md's SirLLM rates are 0.7,0.9,1).")
-  List<Double> decay;
+  String decay;
 
   @Option(names = "--store-dir", paramLabel = "DIR",
       description = "Where the store is built (default: a temporary directory).")
@@ -121,8 +121,7 @@ public final class PruneBenchCommand implements Callable<Integer> {
       Measure after = measure(pipeline, texts, recent, uniform);
       double cut = 1 - after.medianMs / before.medianMs;
       out.printf(Locale.ROOT, "command: engram bench prune --items %d --keep %d --queries %d "
-          + "--seed %d%s%n", items, hot, queries, seed, decay == null ? ""
-          : " --decay " + decay.get(0) + "," + decay.get(1) + "," + decay.get(2));
+          + "--seed %d%s%n", items, hot, queries, seed, decay == null ? "" : " --decay " + decay);
       out.printf(Locale.ROOT, "before: median %.2f ms, p95 %.2f ms, recall@50 %.3f (recent-biased)"
           + ", %.3f (uniform)%n", before.medianMs, before.p95Ms, before.recallRecent,
           before.recallUniform);
@@ -145,14 +144,7 @@ public final class PruneBenchCommand implements Callable<Integer> {
 
   private RetentionPolicy policy(int hot) {
     RetentionPolicy policy = RetentionPolicy.keeping(hot);
-    if (decay == null) {
-      return policy;
-    }
-    if (decay.size() != 3) {
-      throw new IllegalArgumentException("--decay takes three rates, chit-chat,ordinary,"
-          + "instruction; was " + decay);
-    }
-    return policy.withDecay(new TurnDecay(decay.get(0), decay.get(1), decay.get(2)));
+    return decay == null ? policy : policy.withDecay(TurnDecay.parse(decay));
   }
 
   private record Measure(double medianMs, double p95Ms, double recallRecent,
