@@ -18,9 +18,12 @@ public enum TurnKind {
   /** Standing instructions ("always...", "from now on...", "remember that..."). */
   INSTRUCTION;
 
+  // "always"/"never" only open a sentence as an imperative ("Always answer in French."); inside
+  // one they are usually plain narration ("I never went to Paris").
   private static final Pattern INSTRUCTION_WORDS = Pattern.compile(
-      "\\b(always|never|from now on|remember (that|to)|don'?t forget|do not forget"
-          + "|make sure (you|to)|please (call|address) me|in (the )?future|whenever i)\\b");
+      "(^|[.!?]\\s+)(please\\s+)?(always|never)\\b|\\b(from now on|remember (that|to)"
+          + "|don'?t forget|do not forget|make sure (you|to)|please (call|address) me"
+          + "|in (the )?future|whenever i)\\b");
   private static final Pattern SOCIAL_WORDS = Pattern.compile(
       "\\b(hi|hello|hey|thanks|thank you|thx|ok|okay|cool|great|nice|lol|haha|bye|goodbye"
           + "|see you|good (morning|night|evening|afternoon)|how are you|sounds good)\\b");

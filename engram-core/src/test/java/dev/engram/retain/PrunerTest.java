@@ -149,6 +149,10 @@ class PrunerTest {
         .isEqualTo(TurnKind.INSTRUCTION);
     assertThat(TurnKind.of("user: Thanks! My flight lands at 7 and I need a taxi to Alfama."))
         .isEqualTo(TurnKind.ORDINARY);
+    assertThat(TurnKind.of("user: I never went to Paris, but I loved the photos of the Seine."))
+        .isEqualTo(TurnKind.ORDINARY);
+    assertThat(TurnKind.of("user: Got it. Never book me a flight before 8 am."))
+        .isEqualTo(TurnKind.INSTRUCTION);
     assertThat(TurnKind.of("A page of a document that says hello and thanks."))
         .isEqualTo(TurnKind.ORDINARY);
   }
