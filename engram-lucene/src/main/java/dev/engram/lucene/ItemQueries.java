@@ -149,7 +149,7 @@ final class ItemQueries {
    * How many candidates to ask HNSW for: max(limit, 100, sqrt(docs) / 4), but no more than there
    * are docs. The last term grows the beam with the index (250 at a million documents), because a
    * fixed k loses recall as graphs grow: at k = 100, recall@10 against exact search fell from 0.98
-   * at 100k items to 0.92 at 1M (docs/BENCHMARKS.md, scale run).
+   * at 100k items to 0.92 at 1M (docs/bench-notes.md, targets).
    */
   static int candidates(int limit, int maxDoc) {
     int grown = (int) (Math.sqrt(Math.max(0, maxDoc)) / 4);
