@@ -58,7 +58,7 @@ public record BenchConfig(
     budgets = List.copyOf(withReader);
     Require.nonNull(out, "out");
     Require.nonBlank(embedder, "embedder");
-    new dev.engram.write.AdmissionPolicy(admission, dev.engram.write.AdmissionPolicy.DEFAULT_MOMENTUM);
+    dev.engram.write.AdmissionPolicy.atThreshold(admission); // refuses a threshold out of range
     if (!store.equals("memory") && !store.equals("lucene")) {
       throw new IllegalArgumentException("store must be memory or lucene, was '" + store + "'");
     }

@@ -77,7 +77,7 @@ final class HaystackRunner {
   private List<MemoryItem> ingest(Haystack haystack, MemoryStore store, SubjectRef owner) {
     Clock clock = Clock.fixed(haystack.now(), ZoneOffset.UTC);
     try (Engram engram = Engram.builder().store(store).embedder(embedders.shared()).clock(clock)
-        .admission(new AdmissionPolicy(config.admission(), AdmissionPolicy.DEFAULT_MOMENTUM))
+        .admission(AdmissionPolicy.atThreshold(config.admission()))
         .build()) {
       long start = System.nanoTime();
       log.mergedRounds +=

@@ -67,8 +67,7 @@ final class StoreOptions {
       return AdmissionPolicy.DEFAULT;
     }
     try {
-      return new AdmissionPolicy(Double.parseDouble(threshold.strip()),
-          AdmissionPolicy.DEFAULT_MOMENTUM);
+      return AdmissionPolicy.atThreshold(Double.parseDouble(threshold.strip()));
     } catch (IllegalArgumentException e) {
       throw new EngramException(ADMISSION_ENV + " must be a number in [0, 1], was '" + threshold
           + "'");

@@ -25,10 +25,9 @@ public record AdmissionPolicy(double threshold, double momentum) {
   /** F4's eta. */
   public static final double DEFAULT_MOMENTUM = 0.5;
   /** The default policy. */
-  public static final AdmissionPolicy DEFAULT =
-      new AdmissionPolicy(DEFAULT_THRESHOLD, DEFAULT_MOMENTUM);
+  public static final AdmissionPolicy DEFAULT = atThreshold(DEFAULT_THRESHOLD);
   /** Admits every round (no gate). */
-  public static final AdmissionPolicy ADMIT_ALL = new AdmissionPolicy(0, DEFAULT_MOMENTUM);
+  public static final AdmissionPolicy ADMIT_ALL = atThreshold(0);
 
   public AdmissionPolicy {
     if (!(threshold >= 0 && threshold <= 1)) {
@@ -37,6 +36,11 @@ public record AdmissionPolicy(double threshold, double momentum) {
     if (!(momentum >= 0 && momentum < 1)) {
       throw new IllegalArgumentException("momentum must be in [0, 1), was " + momentum);
     }
+  }
+
+  /** The policy with {@code threshold} and the default momentum. */
+  public static AdmissionPolicy atThreshold(double threshold) {
+    return new AdmissionPolicy(threshold, DEFAULT_MOMENTUM);
   }
 
   /** Whether this policy can turn a round away at all. */
