@@ -53,7 +53,8 @@ public final class RecallPipeline {
 
   /**
    * The weight of the in-range vote against the unrestricted one. Measured on all questions of
-   * both datasets (same code, warm cache): a full vote (1) gave LongMemEval session recall_all@5
+   * both datasets ({@code engram bench longmemeval|locomo --systems engram}, warm cache) with an
+   * experiment build that read the weight from a system property: a full vote (1) gave LongMemEval session recall_all@5
    * 0.830 and LoCoMo recall_all@10 0.702; half a vote 0.843 and 0.703; no vote (promotion only)
    * 0.847 and 0.698; no time boost at all 0.855 and 0.688.
    */
