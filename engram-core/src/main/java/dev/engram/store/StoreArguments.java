@@ -55,4 +55,16 @@ public final class StoreArguments {
     }
     return limit;
   }
+
+  /**
+   * Checks the token limit of a bounded count.
+   *
+   * @throws IllegalArgumentException if {@code tokenLimit} is negative
+   */
+  public static long requireTokenLimit(long tokenLimit) {
+    if (tokenLimit < 0) {
+      throw new IllegalArgumentException("tokenLimit must be at least 0, was " + tokenLimit);
+    }
+    return tokenLimit;
+  }
 }

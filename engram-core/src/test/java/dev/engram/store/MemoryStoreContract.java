@@ -16,6 +16,7 @@ import dev.engram.model.Tier;
 import dev.engram.model.TokenEstimate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -421,6 +422,29 @@ public abstract class MemoryStoreContract {
   }
 
   @Test
+  void should_count_exactly_up_to_a_token_limit_and_may_stop_past_it() {
+    // given
+    List<MemoryItem> items = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      items.add(item(ALICE, "i" + i, "note number " + i + " about the garden").seq(i, i).build());
+    }
+    store.add(items);
+    SubjectStats whole = store.subjectStats(ALICE, ItemFilter.ANY);
+
+    // when
+    SubjectStats atLimit = store.subjectStats(ALICE, ItemFilter.ANY, whole.tokens());
+    SubjectStats cut = store.subjectStats(ALICE, ItemFilter.ANY, 10);
+
+    // then
+    assertThat(atLimit).isEqualTo(whole);
+    assertThat(cut.tokens()).isGreaterThan(10);
+    assertThat(cut.items()).isBetween(1L, 40L);
+    assertThat(store.subjectStats(BOB, ItemFilter.ANY, 0)).isEqualTo(SubjectStats.EMPTY);
+    assertThatThrownBy(() -> store.subjectStats(ALICE, ItemFilter.ANY, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenLimit");
+  }
+
+  @Test
   void should_replace_an_item_with_the_same_id() {
     // given
     store.add(List.of(item(ALICE, "a", "kayak trip").seq(0, 0).build()));
@@ -532,7 +556,8 @@ public abstract class MemoryStoreContract {
         () -> store.appendAudit(AuditEvent.of(ALICE, T0, AuditAction.PIN, List.of(), List.of(),
             "api", "")),
         () -> store.audit(ALICE, 1, 5),
-        () -> store.subjectStats(ALICE, ItemFilter.ANY));
+        () -> store.subjectStats(ALICE, ItemFilter.ANY),
+        () -> store.subjectStats(ALICE, ItemFilter.ANY, 100));
     for (Runnable call : calls) {
       assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("closed");

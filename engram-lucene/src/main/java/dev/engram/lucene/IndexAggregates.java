@@ -4,6 +4,7 @@ import dev.engram.store.SubjectStats;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -11,6 +12,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreMode;
@@ -25,10 +27,19 @@ final class IndexAggregates {
 
   /** Sums tokens and takes the highest subjectSeq of the matching documents, from doc values. */
   static CollectorManager<StatsCollector, SubjectStats> subjectStats() {
+    return subjectStats(Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #subjectStats()}, but the collectors stop once their tokens together pass
+   * {@code tokenLimit} (then the result is a lower bound, with tokens above the limit).
+   */
+  static CollectorManager<StatsCollector, SubjectStats> subjectStats(long tokenLimit) {
+    AtomicLong sharedTokens = new AtomicLong();
     return new CollectorManager<>() {
       @Override
       public StatsCollector newCollector() {
-        return new StatsCollector();
+        return new StatsCollector(sharedTokens, tokenLimit);
       }
 
       @Override
@@ -85,16 +96,29 @@ final class IndexAggregates {
     return false;
   }
 
-  /** Collects count, token sum and max subjectSeq; one per search slice. */
+  /**
+   * Collects count, token sum and max subjectSeq; one per search slice. The slices of one search
+   * share a running token total and all stop once it passes the limit.
+   */
   static final class StatsCollector extends SimpleCollector {
+    private final AtomicLong sharedTokens;
+    private final long tokenLimit;
     private long items;
     private long tokens;
     private long lastSubjectSeq = -1;
     private NumericDocValues tokenValues;
     private NumericDocValues seqValues;
 
+    StatsCollector(AtomicLong sharedTokens, long tokenLimit) {
+      this.sharedTokens = sharedTokens;
+      this.tokenLimit = tokenLimit;
+    }
+
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      if (sharedTokens.get() > tokenLimit) {
+        throw new CollectionTerminatedException(); // skips this segment
+      }
       tokenValues = DocValues.getNumeric(context.reader(), ItemDocuments.TOKENS);
       seqValues = DocValues.getNumeric(context.reader(), ItemDocuments.SUBJECT_SEQ);
     }
@@ -102,11 +126,13 @@ final class IndexAggregates {
     @Override
     public void collect(int doc) throws IOException {
       items++;
-      if (tokenValues.advanceExact(doc)) {
-        tokens += tokenValues.longValue();
-      }
+      long docTokens = tokenValues.advanceExact(doc) ? tokenValues.longValue() : 0;
+      tokens += docTokens;
       if (seqValues.advanceExact(doc)) {
         lastSubjectSeq = Math.max(lastSubjectSeq, seqValues.longValue());
+      }
+      if (tokenLimit != Long.MAX_VALUE && sharedTokens.addAndGet(docTokens) > tokenLimit) {
+        throw new CollectionTerminatedException(); // ends this segment; the next ones skip
       }
     }
 

@@ -309,6 +309,14 @@ public final class LuceneMemoryStore implements MemoryStore {
   }
 
   @Override
+  public SubjectStats subjectStats(SubjectRef owner, ItemFilter filter, long tokenLimit) {
+    StoreArguments.requireTokenLimit(tokenLimit);
+    Query query = ItemQueries.ownerIn(Require.nonNull(owner, "owner"),
+        Require.nonNull(filter, "filter"), false);
+    return index.read(searcher -> searcher.search(query, IndexAggregates.subjectStats(tokenLimit)));
+  }
+
+  @Override
   public SubjectStats subjectStats(SubjectRef owner) {
     Query query = scope(owner);
     return index.read(searcher -> searcher.search(query, IndexAggregates.subjectStats()));
