@@ -12,6 +12,7 @@ import dev.engram.store.MemoryStore;
 import dev.engram.store.ScoredItem;
 import dev.engram.store.SubjectStats;
 import dev.engram.store.TimeRange;
+import dev.engram.summary.CompactMemory;
 import dev.engram.time.TimeExpressions;
 import dev.engram.time.TimeHint;
 import java.time.Clock;
@@ -84,7 +85,8 @@ public final class RecallPipeline {
 
   /** Recalls and packs memory of {@code owner} for {@code request}; never null. */
   public Context recall(SubjectRef owner, RecallRequest request) {
-    SubjectStats stats = store.subjectStats(owner, ItemFilter.evidence(TimeRange.ALL));
+    SubjectStats stats =
+        store.subjectStats(owner, ItemFilter.evidence(TimeRange.ALL), request.budget());
     if (stats.items() == 0) {
       return render(request, Context.Mode.EMPTY, List.of(), Map.of());
     }
@@ -181,19 +183,20 @@ public final class RecallPipeline {
     // Chosen in order of use to a reader: current facts, the best hits' session summaries, then
     // the subject summary; whatever fits the share goes first in the context.
     List<MemoryItem> wanted = new ArrayList<>(currentFacts(owner, request));
-    List<MemoryItem> summaries = store.items(owner, ItemFilter.current(ItemKind.SUMMARY), 10_000);
     Set<String> sessions = new LinkedHashSet<>();
     for (Candidate candidate : candidates) {
-      if (sessions.size() < COMPACT_SESSIONS) {
+      if (sessions.size() < COMPACT_SESSIONS && candidate.item().session() != null) {
         sessions.add(candidate.item().session());
       }
     }
+    // Looked up by id: listing a long-lived subject's summaries (one per session) would cost
+    // every recall time that grows with the memory.
     for (String session : sessions) {
-      summaries.stream().filter(s -> Lifecycle.LEVEL_SESSION.equals(s.lifecycle().attribute())
-          && s.sourceIds().contains(session)).forEach(wanted::add);
+      CompactMemory.stored(store, owner, CompactMemory.sessionSummaryId(owner, session),
+          Lifecycle.LEVEL_SESSION).ifPresent(wanted::add);
     }
-    summaries.stream().filter(s -> Lifecycle.LEVEL_SUBJECT.equals(s.lifecycle().attribute()))
-        .forEach(wanted::add);
+    CompactMemory.stored(store, owner, CompactMemory.subjectSummaryId(owner),
+        Lifecycle.LEVEL_SUBJECT).ifPresent(wanted::add);
     int used = 0;
     for (MemoryItem item : wanted) {
       int cost = ContextRenderer.cost(item);

@@ -120,10 +120,21 @@ public final class CompactMemory {
     return written;
   }
 
-  /** The subject's level-2 summary, if it has one. */
+  /** The subject's level-2 summary, if it has one (one lookup by id, whatever the memory's size). */
   public Optional<MemoryItem> subjectSummary(SubjectRef owner) {
-    return summaries(owner).stream()
-        .filter(s -> Lifecycle.LEVEL_SUBJECT.equals(s.lifecycle().attribute())).findFirst();
+    return stored(store, owner, subjectSummaryId(owner), Lifecycle.LEVEL_SUBJECT);
+  }
+
+  /**
+   * The stored summary with this id, if it is a current summary of this level. Recall looks
+   * summaries up by id rather than listing them, since a long-lived subject has one per session.
+   *
+   * @param level {@link Lifecycle#LEVEL_SESSION} or {@link Lifecycle#LEVEL_SUBJECT}
+   */
+  public static Optional<MemoryItem> stored(
+      MemoryStore store, SubjectRef owner, String id, String level) {
+    return store.get(owner, id).filter(item -> item.kind() == ItemKind.SUMMARY
+        && item.lifecycle().current() && level.equals(item.lifecycle().attribute()));
   }
 
   /** The level-1 summaries, in timeline order. */
@@ -135,6 +146,11 @@ public final class CompactMemory {
   /** The id of the level-1 summary of {@code session}. */
   public static String sessionSummaryId(SubjectRef owner, String session) {
     return "s1-" + ContentHash.of(18, owner.tenant(), owner.subject(), session);
+  }
+
+  /** The id of the subject's level-2 summary. */
+  public static String subjectSummaryId(SubjectRef owner) {
+    return "s2-" + ContentHash.of(18, owner.tenant(), owner.subject());
   }
 
   private List<MemoryItem> summaries(SubjectRef owner) {
@@ -160,7 +176,7 @@ public final class CompactMemory {
     if (text.isBlank()) {
       return Optional.empty();
     }
-    String id = "s2-" + ContentHash.of(18, owner.tenant(), owner.subject());
+    String id = subjectSummaryId(owner);
     store.add(List.of(new MemoryItem(id, owner, SESSION, ItemKind.SUMMARY, last, last,
         latest.eventTime(), clock.instant(), text, text, List.of(), id, latest.embedding(),
         summaryState(Lifecycle.LEVEL_SUBJECT))));

@@ -81,6 +81,12 @@ class CompactMemoryTest {
       }
     }
     assertThat(compact).isNotEmpty();
+    List<String> hitSessions = context.items().stream()
+        .filter(i -> i.reason() == PackedItem.Reason.HIT).map(i -> i.item().session()).toList();
+    assertThat(compact).filteredOn(i -> i.reason() == PackedItem.Reason.SUMMARY)
+        .isNotEmpty()
+        .allSatisfy(i -> assertThat(i.item().sourceIds()).isNotEmpty()
+            .allMatch(hitSessions::contains));
     assertThat(compact.stream().mapToInt(PackedItem::tokens).sum())
         .isLessThanOrEqualTo(120);
     assertThat(context.items().subList(compact.size(), context.items().size()))
