@@ -311,7 +311,7 @@ final class StoreIndex implements Closeable {
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-        IndexSearcher searcher = new IndexSearcher(reader);
+        IndexSearcher searcher = new IndexSearcher(reader, SearchThreads.shared());
         searcher.setSimilarity(new BM25Similarity());
         return searcher;
       }
