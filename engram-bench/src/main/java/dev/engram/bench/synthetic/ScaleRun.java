@@ -2,6 +2,7 @@ package dev.engram.bench.synthetic;
 
 import dev.engram.Engram;
 import dev.engram.embed.Embedder;
+import dev.engram.embed.EmbedderInfo;
 import dev.engram.lucene.LuceneMemoryStore;
 import dev.engram.model.ItemKind;
 import dev.engram.model.MemoryItem;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Grows one subject of a Lucene store to {@code max} items, batch by batch through
@@ -88,14 +91,12 @@ final class ScaleRun {
     }
     SyntheticVectors items = new SyntheticVectors(realTexts, realVectors, seed);
     Embedder precomputed = new PrecomputedEmbedder(embedder.info(), queryTexts, queryVectors);
-    try (MemoryStore store = LuceneMemoryStore.open(storeDir, embedder.info(), false);
-        Engram engram = Engram.builder().store(store).embedder(precomputed)
-            .budget(config.budget()).build()) {
-      ScaleProbe probe = new ScaleProbe(store, engram, queryTexts, queryVectors);
-      List<ScaleStep> steps = grow(items, store, probe, embedder.info().dimension(), progress);
-      return new Result(realTexts.size(), queryTexts.size(), embedSeconds,
-          Latency.of(queryMillis), steps);
-    }
+    List<ScaleStep> steps = grow(items, storeDir, embedder.info(), progress,
+        store -> Engram.builder().store(store).embedder(precomputed).budget(config.budget())
+            .build(),
+        (store, engram) -> new ScaleProbe(store, engram, queryTexts, queryVectors));
+    return new Result(realTexts.size(), queryTexts.size(), embedSeconds, Latency.of(queryMillis),
+        steps);
   }
 
   /** Fails at once, not after an hour of indexing, when the exact copy cannot fit the heap. */
@@ -120,23 +121,42 @@ final class ScaleRun {
     return out;
   }
 
-  private List<ScaleStep> grow(SyntheticVectors items, MemoryStore store, ScaleProbe probe,
-      int dimension, BenchProgress progress) {
-    ExactIndex exact = new ExactIndex(config.max(), dimension);
+  /**
+   * Adds items up to each step, then closes and reopens the store before measuring: closing waits
+   * for Lucene's background merges, so each size is measured at rest rather than while merges
+   * that follow a bulk load hold a core (at a million items those took minutes and about doubled
+   * recall latency).
+   */
+  private List<ScaleStep> grow(SyntheticVectors items, Path storeDir, EmbedderInfo info,
+      BenchProgress progress, Function<MemoryStore, Engram> engrams,
+      BiFunction<MemoryStore, Engram, ScaleProbe> probes) {
+    ExactIndex exact = new ExactIndex(config.max(), info.dimension());
     List<ScaleStep> steps = new ArrayList<>();
     int added = 0;
-    for (int step : config.steps()) {
-      long start = System.nanoTime();
-      progress.message("growing to " + step);
-      while (added < step) {
-        int end = Math.min(step, added + config.batch());
-        store.add(batch(items, added, end, exact));
-        progress.step(end - added);
-        added = end;
+    MemoryStore store = LuceneMemoryStore.open(storeDir, info, false);
+    try {
+      for (int step : config.steps()) {
+        long start = System.nanoTime();
+        progress.message("growing to " + step);
+        while (added < step) {
+          int end = Math.min(step, added + config.batch());
+          store.add(batch(items, added, end, exact));
+          progress.step(end - added);
+          added = end;
+        }
+        double addSeconds = (System.nanoTime() - start) / 1e9;
+        progress.message("waiting for merges at " + step);
+        start = System.nanoTime();
+        store.close();
+        store = LuceneMemoryStore.open(storeDir, info, false);
+        double settleSeconds = (System.nanoTime() - start) / 1e9;
+        progress.message("measuring at " + step);
+        try (Engram engram = engrams.apply(store)) {
+          steps.add(probes.apply(store, engram).measure(step, addSeconds, settleSeconds, exact));
+        }
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      progress.message("measuring at " + step);
-      steps.add(probe.measure(step, seconds, exact));
+    } finally {
+      store.close();
     }
     return steps;
   }

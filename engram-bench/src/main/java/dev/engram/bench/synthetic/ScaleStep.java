@@ -5,6 +5,8 @@ package dev.engram.bench.synthetic;
  *
  * @param items items the subject holds
  * @param addSeconds wall time of the adds since the previous step (HNSW build and commits)
+ * @param settleSeconds wall time of closing and reopening the store before measuring, which waits
+ *     for the background merges the adds started
  * @param searchVector latency of {@code MemoryStore.searchVector} for the top 10, ms
  * @param recall latency of the full {@code Engram.recall} (BM25 + vector + fusion + packing),
  *     with precomputed query vectors, ms
@@ -14,6 +16,6 @@ package dev.engram.bench.synthetic;
  * @param bytesOnDisk the store's files
  * @param heapUsedMb heap in use at measurement (the exact copy of the vectors included)
  */
-record ScaleStep(long items, double addSeconds, Latency searchVector, Latency recall,
+record ScaleStep(long items, double addSeconds, double settleSeconds, Latency searchVector, Latency recall,
     Latency exactScan, double annRecall10, double minAnnRecall10, long bytesOnDisk,
     long heapUsedMb) {}

@@ -34,6 +34,7 @@ class ScaleRunTest {
     for (JsonNode step : steps) {
       assertThat(step.get("annRecall10").asDouble()).as(step.toString()).isGreaterThanOrEqualTo(0.9);
       assertThat(step.at("/recall/p50").asDouble()).isPositive();
+      assertThat(step.get("settleSeconds").asDouble()).isNotNegative();
     }
     assertThat(out.resolve("scale-latency.png")).isNotEmptyFile();
     assertThat(out.resolve("scale-recall.png")).isNotEmptyFile();
