@@ -123,7 +123,7 @@ final class Packer {
 
   static String describe(Candidate c) {
     return String.format(java.util.Locale.ROOT,
-        "%s: fused rank %d (rrf %.4f) from BM25 %s and vector %s",
+        "%s: fused rank %d (score %.4f) from BM25 %s and vector %s",
         c.item().id(), c.rank(), c.fusedScore(),
         c.textRank() > 0 ? String.format(java.util.Locale.ROOT, "rank %d (score %.3f)", c.textRank(), c.textScore()) : "miss",
         c.vectorRank() > 0 ? String.format(java.util.Locale.ROOT, "rank %d (cosine %.3f)", c.vectorRank(), c.vectorScore()) : "miss");

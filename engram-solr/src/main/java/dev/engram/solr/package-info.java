@@ -27,8 +27,8 @@
  * main query with owner and time as its {@code preFilter} (HNSW searches only the subject's items
  * in range; a knn inside {@code fq} would be a post-filter of the global top k and lose hits);
  * the same filters are also {@code fq}s. Scores are Lucene's, the vector score turned back into
- * the cosine. Fusion of the text and vector lists happens in the core's recall pipeline (RRF), as
- * for every store.
+ * the cosine. Fusion of the text and vector lists happens in the core's recall pipeline (a convex
+ * combination of normalised scores), as for every store.
  *
  * <p><b>Durability and faults.</b> Each write is an update routed to the shard leaders, which
  * forward it to their replicas before answering; the configset's {@code syncLevel=FSYNC} makes
