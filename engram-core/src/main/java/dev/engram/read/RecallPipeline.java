@@ -28,14 +28,15 @@ import java.util.Set;
 /**
  * The read path. When the subject's whole memory fits the budget it is packed entire, in order
  * (small histories are best read whole). Otherwise: BM25 top-N and vector top-N, fused by a
- * convex combination of their normalised scores; near-duplicates dropped; hits packed best-first under the budget; budget left
- * over filled with the rounds around the best hits; then ordered edges-first or chronologically.
+ * convex combination of their normalised scores; near-duplicates dropped; hits packed best-first
+ * under the budget; budget left over filled with the rounds around the best hits; then ordered
+ * edges-first or chronologically.
  *
  * <p><b>Time.</b> Time expressions in the query are read against the question's time
  * ({@link TimeExpressions}); the best three items in the range they name go first and the rest of
- * the range gets half a second vote (a boost, not a filter, so a misread date never hides the evidence), "before/after I moved" is
- * dated by the best matching fact, and temporal questions are packed in time order (headers show
- * dates). An explicit {@link RecallRequest#range()} is still a hard filter.
+ * the range gets half a second vote (a boost, not a filter, so a misread date never hides the
+ * evidence), "before/after I moved" is dated by the best matching fact, and temporal questions
+ * are packed in time order (headers show dates). An explicit {@link RecallRequest#range()} is still a hard filter.
  *
  * <p><b>Compact memory.</b> In retrieval mode, the current facts matching the query, the
  * summaries of the best hits' sessions and the subject summary are packed first, within
@@ -61,9 +62,10 @@ public final class RecallPipeline {
   /**
    * The weight of the in-range vote against the unrestricted one. Measured on all questions of
    * both datasets ({@code engram bench longmemeval|locomo --systems engram}, warm cache) with an
-   * experiment build that read the weight from a system property: a full vote (1) gave LongMemEval session recall_all@5
-   * 0.830 and LoCoMo recall_all@10 0.702; half a vote 0.843 and 0.703; no vote (promotion only)
-   * 0.847 and 0.698; no time boost at all 0.855 and 0.688.
+   * experiment build that read the weight from a system property, with reciprocal rank fusion: a
+   * full vote (1) gave LongMemEval session recall_all@5 0.830 and LoCoMo recall_all@10 0.702;
+   * half a vote 0.843 and 0.703; no vote (promotion only) 0.847 and 0.698; no time boost at all
+   * 0.855 and 0.688.
    */
   static final double TIME_VOTE_WEIGHT = 0.5;
   /** Smallest compact block, in tokens, while it stays within 10% of the budget. */

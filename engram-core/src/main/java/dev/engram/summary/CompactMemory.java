@@ -120,7 +120,7 @@ public final class CompactMemory {
     return written;
   }
 
-  /** The subject's level-2 summary, if it has one (one lookup by id, whatever the memory's size). */
+  /** The subject's level-2 summary, if it has one (a lookup by id, whatever the memory's size). */
   public Optional<MemoryItem> subjectSummary(SubjectRef owner) {
     return stored(store, owner, subjectSummaryId(owner), Lifecycle.LEVEL_SUBJECT);
   }

@@ -52,7 +52,8 @@ final class ScaleProbe {
       recallMillis[q] = (System.nanoTime() - t) / 1e6;
     }
     Runtime runtime = Runtime.getRuntime();
-    return new ScaleStep(items, addSeconds, settleSeconds, Latency.of(searchMillis), Latency.of(recallMillis),
+    return new ScaleStep(items, addSeconds, settleSeconds, Latency.of(searchMillis),
+        Latency.of(recallMillis),
         exactScan, java.util.Arrays.stream(recalls).average().orElse(0),
         java.util.Arrays.stream(recalls).min().orElse(0), store.stats().bytesOnDisk(),
         (runtime.totalMemory() - runtime.freeMemory()) >> 20);

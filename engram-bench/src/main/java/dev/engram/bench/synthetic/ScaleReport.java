@@ -70,13 +70,16 @@ record ScaleReport(RunInfo run, Setup setup, int realItems, int queries, double 
         .append(String.format(Locale.ROOT, "Real items: %,d (embedded in %.1f s); queries: %d; "
             + "query embedding p50 %.1f ms, p99 %.1f ms.%n%n", realItems, realEmbedSeconds,
             queries, queryEmbedding.p50(), queryEmbedding.p99()))
-        .append("| items | add s | merge wait s | searchVector p50 / p95 / p99 ms | recall p50 / p95 / p99 ms "
+        .append("| items | add s | merge wait s | searchVector p50 / p95 / p99 ms "
+            + "| recall p50 / p95 / p99 ms "
             + "| exact scan ms | ANN recall@10 (worst) | disk MB | heap MB |\n")
         .append("|---|---|---|---|---|---|---|---|---|\n");
     for (ScaleStep s : steps) {
       md.append(String.format(Locale.ROOT,
-          "| %,d | %.1f | %.1f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.1f | %.4f (%.1f) | %,d | %,d |%n",
-          s.items(), s.addSeconds(), s.settleSeconds(), s.searchVector().p50(), s.searchVector().p95(),
+          "| %,d | %.1f | %.1f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.1f | %.4f (%.1f) "
+              + "| %,d | %,d |%n",
+          s.items(), s.addSeconds(), s.settleSeconds(), s.searchVector().p50(),
+          s.searchVector().p95(),
           s.searchVector().p99(), s.recall().p50(), s.recall().p95(), s.recall().p99(),
           s.exactScan().p50(), s.annRecall10(), s.minAnnRecall10(), s.bytesOnDisk() >> 20,
           s.heapUsedMb()));

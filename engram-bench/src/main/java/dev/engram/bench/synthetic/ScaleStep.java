@@ -16,6 +16,6 @@ package dev.engram.bench.synthetic;
  * @param bytesOnDisk the store's files
  * @param heapUsedMb heap in use at measurement (the exact copy of the vectors included)
  */
-record ScaleStep(long items, double addSeconds, double settleSeconds, Latency searchVector, Latency recall,
-    Latency exactScan, double annRecall10, double minAnnRecall10, long bytesOnDisk,
-    long heapUsedMb) {}
+record ScaleStep(long items, double addSeconds, double settleSeconds, Latency searchVector,
+    Latency recall, Latency exactScan, double annRecall10, double minAnnRecall10,
+    long bytesOnDisk, long heapUsedMb) {}
