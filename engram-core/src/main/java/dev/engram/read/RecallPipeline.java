@@ -36,7 +36,8 @@ import java.util.Set;
  * ({@link TimeExpressions}); the best three items in the range they name go first and the rest of
  * the range gets half a second vote (a boost, not a filter, so a misread date never hides the
  * evidence), "before/after I moved" is dated by the best matching fact, and temporal questions
- * are packed in time order (headers show dates). An explicit {@link RecallRequest#range()} is still a hard filter.
+ * are packed in time order (headers show dates). An explicit {@link RecallRequest#range()} is
+ * still a hard filter.
  *
  * <p><b>Compact memory.</b> In retrieval mode, the current facts matching the query, the
  * summaries of the best hits' sessions and the subject summary are packed first, within
