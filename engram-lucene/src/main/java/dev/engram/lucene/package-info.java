@@ -51,7 +51,11 @@
  * writes until reopened.
  *
  * <p><b>Concurrency and locking.</b> Reads use a {@code SearcherManager} refreshed after each
- * commit, so they see every returned write and never wait for one. Writes are serialised. A
+ * commit, so they see every returned write and never wait for one. A search runs over the
+ * index's segments in parallel on one JVM-wide pool of a thread per core ({@code SearchThreads}),
+ * the calling thread taking part; a large memory lives in tens of segments. The whole-memory
+ * check of recall stops counting once the tokens pass the budget ({@code IndexAggregates}).
+ * Writes are serialised. A
  * writable open takes Lucene's {@code write.lock} (a native OS file lock, released by the OS when a
  * process dies); a second writer gets {@link dev.engram.store.StoreLockedException}. A read-only
  * open takes no lock, opens the last commit and reopens newer commits of a writing process before
