@@ -17,9 +17,10 @@ import java.util.List;
  * Ingest speed on the uncached path, in the same run as the quality figures: the first sessions
  * of the first haystack (until {@code rounds} rounds) are embedded directly by the raw model, in
  * one call (its best case: sorted by length, full batches), then remembered through Engram into a
- * fresh store with the same raw model (one {@code rememberAll}, the bulk-import path), then embedded raw again; raw throughput is the mean of the
- * two raw runs, which brackets the ingest in time on a machine whose load drifts. Heap per item is
- * measured around the ingest, after a GC hint.
+ * fresh store with the same raw model (one {@code rememberAll}, the bulk-import path), then
+ * embedded raw again; raw throughput is the mean of the two raw runs, which brackets the ingest in
+ * time on a machine whose load drifts. Heap per item is measured around the ingest, after a GC
+ * hint.
  */
 final class SpeedProbe {
   private static final String SUBJECT = "speed-probe";

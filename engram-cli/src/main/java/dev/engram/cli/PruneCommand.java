@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code engram prune}: move low-priority episodes to the cold tier. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
     description = "Keep the N highest-priority episodes of a subject searchable (priority = "
-        + "salience x per-turn decay x age decay x hits) and move the rest to the cold tier, which history and "
-        + "exact lookups still reach. Pinned and fact-backed items stay. Undo with rollback.")
+        + "salience x per-turn decay x age decay x hits) and move the rest to the cold tier, "
+        + "which history and exact lookups still reach. Pinned and fact-backed items stay. Undo with rollback.")
 final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;

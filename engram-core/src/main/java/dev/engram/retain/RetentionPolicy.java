@@ -10,9 +10,9 @@ import java.time.Duration;
  * by {@link TurnKind}), {@code turns} how many episodes came after it, {@code age} the time since
  * its event by the injected clock and {@code hits} how often recall ranked it in its best ten or
  * a near-repeat was merged into it. Pruning keeps the {@code keepHot} highest-priority episodes
- * hot and moves the rest to the cold tier; pinned items, notes and episodes that back a current fact are never
- * pruned. Priorities are compared as logarithms, so thousands of turns of decay do not underflow
- * to ties.
+ * hot and moves the rest to the cold tier; pinned items, notes and episodes that back a current
+ * fact are never pruned. Priorities are compared as logarithms, so thousands of turns of decay do
+ * not underflow to ties.
  *
  * @param halfLife age at which the age factor halves; positive; default 30 days
  * @param beta weight of access reinforcement, >= 0; default 0.5
