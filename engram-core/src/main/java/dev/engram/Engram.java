@@ -126,9 +126,11 @@ public final class Engram implements AutoCloseable {
   /**
    * Remembers several sessions of one subject in order, as {@link #remember(String, Session)}
    * would one by one, but with all their new rounds embedded in one call: the way to import a
-   * history (several times faster per round than one call per session for short sessions). Each
-   * session is durable as soon as it is stored; if the call fails part-way, the sessions already
-   * stored stay and calling again stores the rest.
+   * history (several times faster per round than one call per session for short sessions). The
+   * sessions are stored as one unit: durable together when this returns (one commit on the Lucene
+   * store). If the call fails part-way, calling again stores what is missing (what is stored is
+   * skipped as a duplicate); to keep a long import's progress across a crash, call it per group
+   * of sessions, as {@code engram ingest} does.
    */
   public RememberResult rememberAll(String subject, List<Session> sessions) {
     SubjectRef owner = owner(subject);

@@ -145,8 +145,8 @@ final class IngestCommand implements Callable<Integer> {
   private void rememberAll(Engram engram, String who, List<Session> list, Progress progress) {
     progress.addToTotal(list.size());
     progress.message(" subject " + who);
-    // Bulk import in groups: one embedder call per group runs at the model's batch speed, and
-    // the progress bar still moves.
+    // Bulk import in groups: one embedder call and one commit per group run at the model's batch
+    // speed, the progress bar still moves, and a crash keeps the groups already committed.
     for (int from = 0; from < list.size(); from += SESSIONS_PER_CALL) {
       List<Session> group = list.subList(from, Math.min(list.size(), from + SESSIONS_PER_CALL));
       count(who, engram.rememberAll(who, group), group.size(), progress);

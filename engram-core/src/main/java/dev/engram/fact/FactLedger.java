@@ -63,8 +63,16 @@ public final class FactLedger {
    */
   public List<MemoryItem> record(
       SubjectRef owner, List<Fact> facts, Map<String, MemoryItem> sources, String reason) {
+    return plan(owner, facts, sources).apply(reason);
+  }
+
+  /**
+   * Works out what {@link #record} would write, reading the store but not writing it, so that a
+   * caller can read before it writes (a read after a write makes a batching store flush).
+   */
+  public Plan plan(SubjectRef owner, List<Fact> facts, Map<String, MemoryItem> sources) {
     if (facts.isEmpty()) {
-      return List.of();
+      return new Plan(owner, Map.of(), Map.of());
     }
     Map<String, List<MemoryItem>> byAttribute = new HashMap<>();
     for (MemoryItem fact : store.items(owner, ItemFilter.allOf(ItemKind.FACT), MAX_FACTS)) {
@@ -102,21 +110,43 @@ public final class FactLedger {
       history.add(item);
       added.put(item.id(), item);
     }
-    if (added.isEmpty()) {
-      return List.of();
+    return new Plan(owner, added, closed);
+  }
+
+  /**
+   * The writes of one {@link #record}: facts to add and older ones they close. Apply it once,
+   * with no other fact written in between (it numbers the facts from what the store held).
+   */
+  public final class Plan {
+    private final SubjectRef owner;
+    private final Map<String, MemoryItem> added;
+    private final Map<String, MemoryItem> closed;
+
+    private Plan(SubjectRef owner, Map<String, MemoryItem> added,
+        Map<String, MemoryItem> closed) {
+      this.owner = owner;
+      this.added = added;
+      this.closed = closed;
     }
-    store.add(List.copyOf(added.values()));
-    for (MemoryItem old : closed.values()) {
-      store.update(owner, List.of(old.id()), it -> it.withLifecycle(old.lifecycle()));
+
+    /** Stores the facts, closes what they supersede and audits both; returns the facts stored. */
+    public List<MemoryItem> apply(String reason) {
+      if (added.isEmpty()) {
+        return List.of();
+      }
+      store.add(List.copyOf(added.values()));
+      for (MemoryItem old : closed.values()) {
+        store.update(owner, List.of(old.id()), it -> it.withLifecycle(old.lifecycle()));
+      }
+      audit.record(owner, AuditAction.FACT, List.copyOf(added.keySet()), added.values().stream()
+          .flatMap(f -> f.sourceIds().stream()).distinct().toList(), reason);
+      for (MemoryItem old : closed.values()) {
+        audit.record(owner, AuditAction.SUPERSEDE, List.of(old.id()),
+            List.of(old.lifecycle().supersededBy()), "newer value on '"
+                + old.lifecycle().attribute() + "'");
+      }
+      return List.copyOf(added.values());
     }
-    audit.record(owner, AuditAction.FACT, List.copyOf(added.keySet()),
-        added.values().stream().flatMap(f -> f.sourceIds().stream()).distinct().toList(), reason);
-    for (MemoryItem old : closed.values()) {
-      audit.record(owner, AuditAction.SUPERSEDE, List.of(old.id()),
-          List.of(old.lifecycle().supersededBy()), "newer value on '"
-              + old.lifecycle().attribute() + "'");
-    }
-    return List.copyOf(added.values());
   }
 
   /** The subject's current facts, in timeline order. */

@@ -55,21 +55,51 @@ public final class CompactMemory {
   }
 
   /**
-   * Rebuilds the level-1 summary of {@code session} and, when due, the subject's level-2 summary.
+   * Plans the rebuild of the level-1 summary of {@code session} and, when due, the subject's
+   * level-2 summary after a remember, reading all it needs before the remember writes: inside a
+   * batching store's unit, a read after a write makes the store show its pending writes (a Lucene
+   * flush), which cost a bulk import a flush per session per read.
    *
-   * @param latest an episode just stored (with its vector), whose vector new summaries take
+   * @param stored the episodes the remember is about to store in {@code session}, in order, not
+   *     empty. The newest one's vector goes to new summaries, and its {@code subjectSeq} is the
+   *     subject's last (only episodes raise it), so the subject is not counted through on every
+   *     remember.
    */
-  public void afterRemember(SubjectRef owner, String session, MemoryItem latest) {
-    List<String> changed = new ArrayList<>();
-    rebuildSession(owner, session, latest).ifPresent(changed::add);
-    long last = store.subjectStats(owner).lastSubjectSeq();
+  public Refresh plan(SubjectRef owner, String session, List<MemoryItem> stored) {
     Optional<MemoryItem> level2 = subjectSummary(owner);
-    long covered = level2.map(MemoryItem::sessionSeq).orElse(-1L);
-    if (last - covered >= everyTurns) {
-      rebuildSubject(owner, last, latest).ifPresent(changed::add);
+    // Episodes that start the session (sessionSeq 0) are all of it; else read the earlier ones.
+    List<MemoryItem> episodes = new ArrayList<>(
+        stored.get(0).sessionSeq() == 0 ? List.of() : episodes(owner, session));
+    episodes.addAll(stored);
+    return new Refresh(owner, session, episodes, level2.map(MemoryItem::sessionSeq).orElse(-1L));
+  }
+
+  /** The summary writes of one remember, planned by {@link #plan}; apply once, after it. */
+  public final class Refresh {
+    private final SubjectRef owner;
+    private final String session;
+    private final List<MemoryItem> episodes;
+    private final long covered;
+
+    private Refresh(SubjectRef owner, String session, List<MemoryItem> episodes, long covered) {
+      this.owner = owner;
+      this.session = session;
+      this.episodes = episodes;
+      this.covered = covered;
     }
-    if (!changed.isEmpty()) {
-      audit.record(owner, AuditAction.SUMMARY, changed, List.of(), "compact memory");
+
+    /** Writes the session's level-1 summary and, when due, the level-2 one, and audits them. */
+    public void apply() {
+      MemoryItem latest = episodes.get(episodes.size() - 1);
+      List<String> changed = new ArrayList<>();
+      rebuildSession(owner, session, episodes, latest).ifPresent(changed::add);
+      long last = latest.subjectSeq();
+      if (last - covered >= everyTurns) {
+        rebuildSubject(owner, last, latest).ifPresent(changed::add);
+      }
+      if (!changed.isEmpty()) {
+        audit.record(owner, AuditAction.SUMMARY, changed, List.of(), "compact memory");
+      }
     }
   }
 
@@ -102,7 +132,7 @@ public final class CompactMemory {
         MemoryItem vectorSource = episodes.get(episodes.size() - 1);
         vectorSource = vectorSource.withEmbedding(embedder.embed(List.of(
             vectorSource.text().substring(0, Math.min(1024, vectorSource.text().length()))))[0]);
-        rebuildSession(owner, session, vectorSource).ifPresent(written::add);
+        rebuildSession(owner, session, episodes, vectorSource).ifPresent(written::add);
       }
     }
     if (level2) {
@@ -157,8 +187,8 @@ public final class CompactMemory {
     return store.items(owner, ItemFilter.allOf(ItemKind.SUMMARY), MAX_ITEMS);
   }
 
-  private Optional<String> rebuildSession(SubjectRef owner, String session, MemoryItem latest) {
-    List<MemoryItem> episodes = episodes(owner, session);
+  private Optional<String> rebuildSession(
+      SubjectRef owner, String session, List<MemoryItem> episodes, MemoryItem latest) {
     String text = summarizer.summarize(episodes, LEVEL1_TOKENS);
     if (text.isBlank()) {
       return Optional.empty();

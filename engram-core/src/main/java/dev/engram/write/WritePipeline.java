@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,9 +105,12 @@ public final class WritePipeline {
   /**
    * Remembers several sessions (or documents) of one subject, in order, embedding all their new
    * segments in one embedder call: a bulk import runs at the model's batch speed instead of paying
-   * a half-empty batch per session. Nothing is stored if embedding fails; after that each batch is
-   * its own durable unit, so a crash leaves a prefix of the batches stored, and calling again
-   * stores the rest (what is stored is skipped as a duplicate).
+   * a half-empty batch per session. Nothing is stored if embedding fails. The batches are then
+   * stored as one unit ({@link MemoryStore#atomically}): on a store that batches (Lucene) that is
+   * one commit, durable together when this returns. A crash before it returns leaves none of them
+   * on such a store (a prefix of them on one that commits each write); calling again stores what
+   * is missing (what is stored is skipped as a duplicate). Each session reads what it needs before
+   * it writes, so such a store shows its pending writes (a Lucene flush) once per session.
    */
   public RememberResult rememberAll(SubjectRef owner, List<Batch> batches) {
     writeLock.lock();
@@ -121,16 +125,19 @@ public final class WritePipeline {
         next.segments().forEach(segment -> inputs.add(embeddingInput(segment.text())));
       }
       float[][] vectors = inputs.isEmpty() ? new float[0][] : embedder.embed(inputs);
-      RememberResult total = new RememberResult(List.of(), 0);
-      int offset = 0;
-      for (int i = 0; i < batches.size(); i++) {
-        Fresh next = fresh.get(i);
-        int count = next.segments().size();
-        float[][] mine = Arrays.copyOfRange(vectors, offset, offset + count);
-        offset += count;
-        total = total.plus(store(owner, batches.get(i), next, mine, now));
-      }
-      return total;
+      Sequences seqs = Sequences.read(store, owner, batches, fresh);
+      return store.atomically(() -> {
+        RememberResult total = new RememberResult(List.of(), 0);
+        int offset = 0;
+        for (int i = 0; i < batches.size(); i++) {
+          Fresh next = fresh.get(i);
+          int count = next.segments().size();
+          float[][] mine = Arrays.copyOfRange(vectors, offset, offset + count);
+          offset += count;
+          total = total.plus(store(owner, batches.get(i), next, mine, now, seqs));
+        }
+        return total;
+      });
     } finally {
       writeLock.unlock();
     }
@@ -150,6 +157,45 @@ public final class WritePipeline {
     }
   }
 
+  /**
+   * The next sequence numbers of one {@link #rememberAll} call, read from the store once before it
+   * writes and then advanced in memory: within the call only its episodes raise them (facts and
+   * summaries take numbers at or below the last episode's). This keeps the store from counting
+   * the whole subject once per session, and it keeps reads from forcing a batching store to show
+   * its pending writes.
+   */
+  private static final class Sequences {
+    private final Map<String, Long> nextInSession = new HashMap<>();
+    private long nextInSubject;
+
+    static Sequences read(MemoryStore store, SubjectRef owner, List<Batch> batches,
+        List<Fresh> fresh) {
+      Sequences seqs = new Sequences();
+      seqs.nextInSubject = store.subjectStats(owner).lastSubjectSeq() + 1;
+      for (int i = 0; i < batches.size(); i++) {
+        String session = batches.get(i).session();
+        if (!fresh.get(i).segments().isEmpty() && !seqs.nextInSession.containsKey(session)) {
+          seqs.nextInSession.put(session, store.lastSessionSeq(owner, session) + 1);
+        }
+      }
+      return seqs;
+    }
+
+    /** The first of {@code count} numbers in {@code session}. */
+    long take(String session, int count) {
+      long first = nextInSession.get(session);
+      nextInSession.put(session, first + count);
+      return first;
+    }
+
+    /** The first of {@code count} numbers in the subject's timeline. */
+    long takeSubject(int count) {
+      long first = nextInSubject;
+      nextInSubject += count;
+      return first;
+    }
+  }
+
   /** A batch's segments not stored yet, their content hashes, and how many were duplicates. */
   private record Fresh(List<Segment> segments, List<String> hashes, int skipped) {}
 
@@ -166,13 +212,13 @@ public final class WritePipeline {
     return new Fresh(segments, hashes, batch.segments().size() - segments.size());
   }
 
-  private RememberResult store(
-      SubjectRef owner, Batch batch, Fresh fresh, float[][] vectors, Instant now) {
+  private RememberResult store(SubjectRef owner, Batch batch, Fresh fresh, float[][] vectors,
+      Instant now, Sequences seqs) {
     if (fresh.segments().isEmpty()) {
       return new RememberResult(List.of(), fresh.skipped());
     }
     List<MemoryItem> items =
-        items(owner, batch.session(), fresh.segments(), fresh.hashes(), now, vectors);
+        items(owner, batch.session(), fresh.segments(), fresh.hashes(), now, vectors, seqs);
     if (parts == null) {
       store.add(items);
       return new RememberResult(items.stream().map(MemoryItem::id).toList(), fresh.skipped());
@@ -197,6 +243,9 @@ public final class WritePipeline {
         gate.decide(owner, List.copyOf(expanded.values()), factBacked, gated);
     Merges merges = Merges.apply(expanded, admissions, now);
     List<MemoryItem> stored = List.copyOf(expanded.values());
+    // Every read before the first write (see FactLedger#plan, CompactMemory#plan).
+    FactLedger.Plan factWrites = parts.facts().plan(owner, facts, expanded);
+    CompactMemory.Refresh summaryWrites = parts.compact().plan(owner, session, stored);
     store.add(stored);
     List<String> ids = stored.stream().map(MemoryItem::id).toList();
     parts.audit().record(owner, AuditAction.REMEMBER, ids, List.of(), "session " + session
@@ -207,8 +256,8 @@ public final class WritePipeline {
       parts.audit().record(owner, AuditAction.MERGE, merges.ids(), merges.targets(),
           merges.why(gate.policy()));
     }
-    parts.facts().record(owner, facts, expanded, "extracted on remember");
-    parts.compact().afterRemember(owner, session, stored.get(stored.size() - 1));
+    factWrites.apply("extracted on remember");
+    summaryWrites.apply();
     return new RememberResult(ids, 0, merges.ids());
   }
 
@@ -221,8 +270,10 @@ public final class WritePipeline {
     return out.toString();
   }
 
-  /** The part of an episode's text that is embedded: at most {@link #EMBED_CHARS}, cut at a space. */
-  static String embeddingInput(String text) {
+  /**
+   * The part of an episode's text that is embedded: at most {@link #EMBED_CHARS}, cut at a space.
+   */
+  public static String embeddingInput(String text) {
     if (text.length() <= EMBED_CHARS) {
       return text;
     }
@@ -231,9 +282,9 @@ public final class WritePipeline {
   }
 
   private List<MemoryItem> items(SubjectRef owner, String session, List<Segment> segments,
-      List<String> hashes, Instant now, float[][] vectors) {
-    long sessionSeq = store.lastSessionSeq(owner, session) + 1;
-    long subjectSeq = store.subjectStats(owner).lastSubjectSeq() + 1;
+      List<String> hashes, Instant now, float[][] vectors, Sequences seqs) {
+    long sessionSeq = seqs.take(session, segments.size());
+    long subjectSeq = seqs.takeSubject(segments.size());
     List<MemoryItem> items = new ArrayList<>(segments.size());
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);

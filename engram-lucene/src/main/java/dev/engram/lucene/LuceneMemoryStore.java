@@ -139,7 +139,7 @@ public final class LuceneMemoryStore implements MemoryStore {
       documents.put(ItemDocuments.uid(item.owner(), item.id()), ItemDocuments.toDocument(item));
     }
     List<BytesRef> uids = documents.keySet().stream().map(BytesRef::new).toList();
-    index.write((writer, current) -> {
+    index.writeBlind((writer, current) -> {
       if (!documents.isEmpty()) {
         writer.updateDocuments(new TermInSetQuery(UID, uids), documents.values());
       }
@@ -274,14 +274,18 @@ public final class LuceneMemoryStore implements MemoryStore {
           "event must not have a version yet, had " + event.version());
     }
     Query query = term(AuditDocuments.AUDIT_OWNER, ItemDocuments.owner(event.owner()));
-    return index.write((writer, current) -> {
-      TopFieldDocs last = current.search(query, 1, LAST_AUDIT);
-      long version = last.scoreDocs.length == 0 ? 1
-          : (Long) ((FieldDoc) last.scoreDocs[0]).fields[0] + 1;
+    // Blind: the version comes from the index only for the subject's first event in a batch.
+    return index.writeBlind((writer, current) -> {
+      long version = index.nextInBatch(AuditDocuments.AUDIT_OWNER + ':' + ItemDocuments.owner(
+          event.owner()), () -> lastVersion(current.search(query, 1, LAST_AUDIT)));
       AuditEvent stored = event.withVersion(version);
       writer.addDocument(AuditDocuments.toDocument(stored));
       return stored;
     });
+  }
+
+  private static long lastVersion(TopFieldDocs last) {
+    return last.scoreDocs.length == 0 ? 0 : (Long) ((FieldDoc) last.scoreDocs[0]).fields[0];
   }
 
   @Override

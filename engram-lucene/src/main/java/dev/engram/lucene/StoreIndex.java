@@ -32,7 +32,8 @@ import org.apache.lucene.util.IOUtils;
  * One store's Lucene index and the locks around it.
  *
  * <p>Writable: an {@link IndexWriter} holding {@code write.lock} (a native OS lock, released by
- * the OS even after kill -9) and a {@link SearcherManager} refreshed after every commit. Read-only:
+ * the OS even after kill -9) and a {@link SearcherManager} refreshed after every commit and, inside
+ * a {@link #batch}, lazily: before the first read (or reading change) after a write. Read-only:
  * a {@link SearcherManager} over the last commit, refreshed before every read so it sees other
  * processes' commits; no lock is taken.
  *
@@ -71,6 +72,17 @@ final class StoreIndex implements Closeable {
   private final Lock writes = new ReentrantLock();
   /** Nesting depth of {@link #batch} on the writing thread (guarded by {@link #writes}). */
   private int batchDepth;
+  /**
+   * Per-batch counters for {@link #nextInBatch} (guarded by {@link #writes}), cleared at each
+   * commit.
+   */
+  private final Map<String, Long> batchCounters = new HashMap<>();
+  /**
+   * Whether the writer holds changes that the searchers do not show yet. Only a batch leaves it
+   * set: refreshing after each of its writes flushed a tiny segment per write, which made a bulk
+   * import spend half its time in Lucene flushes and merges.
+   */
+  private volatile boolean unrefreshed;
   private boolean closed;
   private Exception failure;
 
@@ -137,8 +149,8 @@ final class StoreIndex implements Closeable {
     lock.lock();
     try {
       ensureOpen();
-      if (writer == null) {
-        searchers.maybeRefreshBlocking();
+      if (writer == null || unrefreshed) {
+        refresh();
       }
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -155,11 +167,46 @@ final class StoreIndex implements Closeable {
 
   /**
    * Runs {@code change}, commits (durable on return: Lucene fsyncs the files and the commit point)
-   * and refreshes the searchers. On failure nothing of the change is kept.
+   * and refreshes the searchers; inside a {@link #batch} the commit waits for the batch's end.
+   * The change's {@code current} searcher shows every earlier write, the batch's too. On failure
+   * nothing of the change is kept.
    *
    * @throws StoreException if the index is read-only, an earlier write failed, or this one fails
    */
   <T> T write(Change<T> change) {
+    return write(change, true);
+  }
+
+  /**
+   * Like {@link #write}, but inside a batch the change's {@code current} searcher may lack the
+   * batch's latest writes (no refresh is forced for it): for changes that read nothing, or only
+   * what no write of the batch changes (or what {@link #nextInBatch} tracks).
+   */
+  <T> T writeBlind(Change<T> change) {
+    return write(change, false);
+  }
+
+  /** Reads a counter's stored value from the index. */
+  @FunctionalInterface
+  interface StoredCount {
+    long read() throws IOException;
+  }
+
+  /**
+   * The next value of a counter that only this index's writes raise (an audit version): the
+   * {@code stored} value plus one the first time in a batch (or outside one), then one more than
+   * the value before, without reading the index again. Lets a {@link #writeBlind} change number
+   * its document without a refresh. Call only from inside a change, with {@code stored} reading
+   * its {@code current} searcher, which holds every write before the batch.
+   */
+  long nextInBatch(String key, StoredCount stored) throws IOException {
+    Long last = batchCounters.get(key);
+    long next = (last != null ? last : stored.read()) + 1;
+    batchCounters.put(key, next);
+    return next;
+  }
+
+  private <T> T write(Change<T> change, boolean fresh) {
     Lock lock = lifecycle.readLock();
     lock.lock();
     try {
@@ -169,7 +216,7 @@ final class StoreIndex implements Closeable {
       }
       writes.lock();
       try {
-        return commitChange(change);
+        return commitChange(change, fresh);
       } finally {
         writes.unlock();
       }
@@ -208,7 +255,7 @@ final class StoreIndex implements Closeable {
             // as separate writes would have, rather than close the writer over it.
             batchDepth--;
             try {
-              commitChange((w, current) -> null);
+              commitChange((w, current) -> null, false);
             } finally {
               batchDepth++;
             }
@@ -218,7 +265,7 @@ final class StoreIndex implements Closeable {
           batchDepth--;
         }
         if (batchDepth == 0) {
-          commitChange((w, current) -> null);
+          commitChange((w, current) -> null, false);
         }
         return result;
       } finally {
@@ -229,21 +276,27 @@ final class StoreIndex implements Closeable {
     }
   }
 
-  private <T> T commitChange(Change<T> change) {
+  private <T> T commitChange(Change<T> change, boolean fresh) {
     if (failure != null) {
       throw new StoreException("store " + dataDir + " refuses writes after a failed write ("
           + failure + "); close and reopen it", failure);
     }
     boolean committed = false;
     try {
+      if (fresh && unrefreshed) {
+        refresh();
+      }
       IndexSearcher current = searchers.acquire();
       try {
         T result = change.apply(writer, current);
-        if (batchDepth == 0) {
-          writer.commit();
-          committed = true;
+        if (batchDepth > 0) {
+          unrefreshed = true;
+          return result;
         }
-        searchers.maybeRefreshBlocking();
+        writer.commit();
+        committed = true;
+        batchCounters.clear();
+        refresh();
         return result;
       } finally {
         searchers.release(current);
@@ -257,6 +310,12 @@ final class StoreIndex implements Closeable {
           ? " was committed, but the searchers could not see it: "
           : " failed and was rolled back, nothing changed: ") + e, e);
     }
+  }
+
+  /** Makes the searchers show every change so far (the flag is cleared first: see field). */
+  private void refresh() throws IOException {
+    unrefreshed = false;
+    searchers.maybeRefreshBlocking();
   }
 
   /** The generation of the index's last commit (grows by one per commit; for tests). */

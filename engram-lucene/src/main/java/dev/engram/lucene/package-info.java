@@ -51,7 +51,9 @@
  * writes until reopened.
  *
  * <p><b>Concurrency and locking.</b> Reads use a {@code SearcherManager} refreshed after each
- * commit, so they see every returned write and never wait for one. A search runs over the
+ * commit, so they see every returned write and never wait for one; inside a unit of work
+ * ({@code atomically}, one commit at its end) it is refreshed only before the first read after a
+ * write, since each refresh flushes a segment. A search runs over the
  * index's segments in parallel on one JVM-wide pool of a thread per core ({@code SearchThreads}),
  * the calling thread taking part; a large memory lives in tens of segments. The whole-memory
  * check of recall stops counting once the tokens pass the budget ({@code IndexAggregates}).

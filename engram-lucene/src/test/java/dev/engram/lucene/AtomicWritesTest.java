@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.Engram;
 import dev.engram.model.ItemKind;
+import dev.engram.model.MemoryItem;
 import dev.engram.model.Message;
+import dev.engram.model.Session;
 import dev.engram.model.SubjectRef;
 import dev.engram.model.Tier;
 import dev.engram.store.AuditAction;
@@ -65,6 +67,26 @@ class AtomicWritesTest {
       assertThat(store.items(ALICE, ItemFilter.current(ItemKind.FACT), 10)).isNotEmpty();
       assertThat(engram.history("alice")).extracting(AuditEvent::action)
           .contains(AuditAction.REMEMBER, AuditAction.FACT);
+    }
+  }
+
+  @Test
+  void should_make_a_bulk_remember_of_several_sessions_one_commit_that_survives_reopening() {
+    List<Session> sessions = List.of(
+        new Session("mon", null, List.of(Message.user("My dog is called Biscuit."))),
+        new Session("tue", null, List.of(Message.user("I moved to Lisbon in March."))),
+        new Session("wed", null, List.of(Message.user("We adopted a second dog, Pepper."))));
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), false);
+        Engram engram = Engram.builder().store(store).embedder(EMBEDDER).build()) {
+      long before = store.index().commitGeneration();
+
+      assertThat(engram.rememberAll("alice", sessions).addedIds()).hasSize(3);
+
+      assertThat(store.index().commitGeneration()).isEqualTo(before + 1);
+    }
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), true)) {
+      assertThat(store.items(ALICE, ItemFilter.current(ItemKind.EPISODE), 10))
+          .extracting(MemoryItem::session).containsExactly("mon", "tue", "wed");
     }
   }
 
