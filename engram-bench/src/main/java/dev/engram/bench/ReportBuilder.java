@@ -64,7 +64,7 @@ final class ReportBuilder {
     BenchReport.IngestProbe ingestProbe = probe == null ? null
         : new BenchReport.IngestProbe(probe.sessions(), probe.rounds(), probe.estimatedTokens(),
             probe.rawRoundsPerSecond(), probe.ingestRoundsPerSecond(), probe.ratio(),
-            probe.store());
+            probe.ratios(), probe.store());
     BenchReport.Latency latency = new BenchReport.Latency(
         percentiles(log.recallWithEmbeddingMillis), percentiles(log.recallWithoutEmbeddingMillis));
     Map<String, Percentiles> pack = new LinkedHashMap<>();

@@ -86,10 +86,13 @@ public record BenchReport(
       double roundsPerSecond, boolean cached, double langchain4jIndexSeconds, long mergedRounds) {}
 
   /**
-   * The uncached probe: raw model throughput and Engram ingest throughput on the same rounds.
+   * The uncached probe: raw model throughput and Engram ingest throughput on the same rounds,
+   * both warmed up. {@code ratio} is the median of {@code ratios} (one per timed ingest, in run
+   * order) and the two throughputs are from that repetition.
    */
   public record IngestProbe(int sessions, int rounds, long estimatedTokens,
-      double rawRoundsPerSecond, double ingestRoundsPerSecond, double ratio, String store) {}
+      double rawRoundsPerSecond, double ingestRoundsPerSecond, double ratio, List<Double> ratios,
+      String store) {}
 
   /** Engram recall latency at the reader budget, with and without embedding the query. */
   public record Latency(Percentiles withQueryEmbedding, Percentiles withoutQueryEmbedding) {}
