@@ -71,46 +71,75 @@ public final class FactLedger {
    * caller can read before it writes (a read after a write makes a batching store flush).
    */
   public Plan plan(SubjectRef owner, List<Fact> facts, Map<String, MemoryItem> sources) {
-    if (facts.isEmpty()) {
-      return new Plan(owner, Map.of(), Map.of());
+    return view(owner).plan(facts, sources);
+  }
+
+  /**
+   * A view of {@code owner}'s facts for a run of plans (one bulk remember): the store is read
+   * once, at the first plan with facts, and each plan keeps the view current in memory, so later
+   * plans see earlier ones without reading the store again. Valid while no other fact of the
+   * subject is written, and while each plan is applied in order before the next is made.
+   */
+  public View view(SubjectRef owner) {
+    return new View(owner);
+  }
+
+  /** See {@link #view}. Not thread-safe (one writer). */
+  public final class View {
+    private final SubjectRef owner;
+    private Map<String, List<MemoryItem>> byAttribute;
+    private long seq;
+
+    private View(SubjectRef owner) {
+      this.owner = owner;
     }
-    Map<String, List<MemoryItem>> byAttribute = new HashMap<>();
-    for (MemoryItem fact : store.items(owner, ItemFilter.allOf(ItemKind.FACT), MAX_FACTS)) {
-      byAttribute.computeIfAbsent(fact.lifecycle().attribute(), a -> new ArrayList<>()).add(fact);
+
+    /** What {@link #record} would write for {@code facts}; see {@link FactLedger#plan}. */
+    public Plan plan(List<Fact> facts, Map<String, MemoryItem> sources) {
+      if (facts.isEmpty()) {
+        return new Plan(owner, Map.of(), Map.of());
+      }
+      if (byAttribute == null) {
+        byAttribute = new HashMap<>();
+        for (MemoryItem fact : store.items(owner, ItemFilter.allOf(ItemKind.FACT), MAX_FACTS)) {
+          byAttribute.computeIfAbsent(fact.lifecycle().attribute(), a -> new ArrayList<>())
+              .add(fact);
+        }
+        seq = store.lastSessionSeq(owner, SESSION) + 1;
+      }
+      Instant now = clock.instant();
+      Map<String, MemoryItem> added = new LinkedHashMap<>();
+      Map<String, MemoryItem> closed = new LinkedHashMap<>();
+      for (Fact fact : facts) {
+        MemoryItem source = sources.containsKey(fact.sourceItemId())
+            ? sources.get(fact.sourceItemId())
+            : store.get(owner, fact.sourceItemId()).orElse(null);
+        if (source == null) {
+          continue;
+        }
+        List<MemoryItem> history =
+            byAttribute.computeIfAbsent(fact.attribute(), a -> new ArrayList<>());
+        MemoryItem current = history.stream().filter(f -> f.lifecycle().current())
+            .max(ORDER).orElse(null);
+        if (current != null && sameValue(current, fact.value())
+            || history.stream().anyMatch(f -> f.id().equals(factId(owner, fact)))) {
+          continue;
+        }
+        MemoryItem item = item(owner, fact, source, seq++, now);
+        if (current != null && ORDER.compare(item, current) > 0) {
+          MemoryItem old = current.withLifecycle(
+              current.lifecycle().supersededAt(item.lifecycle().validFrom(), item.id()));
+          closed.put(old.id(), old);
+          history.replaceAll(f -> f.id().equals(old.id()) ? old : f);
+        } else if (current != null) {
+          item = item.withLifecycle(
+              item.lifecycle().supersededAt(current.lifecycle().validFrom(), current.id()));
+        }
+        history.add(item);
+        added.put(item.id(), item);
+      }
+      return new Plan(owner, added, closed);
     }
-    long seq = store.lastSessionSeq(owner, SESSION) + 1;
-    Instant now = clock.instant();
-    Map<String, MemoryItem> added = new LinkedHashMap<>();
-    Map<String, MemoryItem> closed = new LinkedHashMap<>();
-    for (Fact fact : facts) {
-      MemoryItem source = sources.containsKey(fact.sourceItemId())
-          ? sources.get(fact.sourceItemId())
-          : store.get(owner, fact.sourceItemId()).orElse(null);
-      if (source == null) {
-        continue;
-      }
-      List<MemoryItem> history =
-          byAttribute.computeIfAbsent(fact.attribute(), a -> new ArrayList<>());
-      MemoryItem current = history.stream().filter(f -> f.lifecycle().current())
-          .max(ORDER).orElse(null);
-      if (current != null && sameValue(current, fact.value())
-          || history.stream().anyMatch(f -> f.id().equals(factId(owner, fact)))) {
-        continue;
-      }
-      MemoryItem item = item(owner, fact, source, seq++, now);
-      if (current != null && ORDER.compare(item, current) > 0) {
-        MemoryItem old = current.withLifecycle(
-            current.lifecycle().supersededAt(item.lifecycle().validFrom(), item.id()));
-        closed.put(old.id(), old);
-        history.replaceAll(f -> f.id().equals(old.id()) ? old : f);
-      } else if (current != null) {
-        item = item.withLifecycle(
-            item.lifecycle().supersededAt(current.lifecycle().validFrom(), current.id()));
-      }
-      history.add(item);
-      added.put(item.id(), item);
-    }
-    return new Plan(owner, added, closed);
   }
 
   /**

@@ -66,36 +66,65 @@ public final class CompactMemory {
    *     remember.
    */
   public Refresh plan(SubjectRef owner, String session, List<MemoryItem> stored) {
-    Optional<MemoryItem> level2 = subjectSummary(owner);
-    // Episodes that start the session (sessionSeq 0) are all of it; else read the earlier ones.
-    List<MemoryItem> episodes = new ArrayList<>(
-        stored.get(0).sessionSeq() == 0 ? List.of() : episodes(owner, session));
-    episodes.addAll(stored);
-    return new Refresh(owner, session, episodes, level2.map(MemoryItem::sessionSeq).orElse(-1L));
+    return view(owner).plan(session, stored);
+  }
+
+  /**
+   * A view of {@code owner}'s summaries for a run of remembers (one bulk call): how far the
+   * level-2 summary reaches is read once and kept current as each {@link Refresh} is applied, so
+   * later plans need no read. Valid while each plan is applied in order before the next is made.
+   */
+  public View view(SubjectRef owner) {
+    return new View(owner);
+  }
+
+  /** See {@link #view}. Not thread-safe (one writer). */
+  public final class View {
+    private final SubjectRef owner;
+    private Long covered;
+
+    private View(SubjectRef owner) {
+      this.owner = owner;
+    }
+
+    /** See {@link CompactMemory#plan}. */
+    public Refresh plan(String session, List<MemoryItem> stored) {
+      if (covered == null) {
+        covered = subjectSummary(owner).map(MemoryItem::sessionSeq).orElse(-1L);
+      }
+      // Episodes that start the session (sessionSeq 0) are all of it; else read the earlier ones.
+      List<MemoryItem> episodes = new ArrayList<>(
+          stored.get(0).sessionSeq() == 0 ? List.of() : episodes(owner, session));
+      episodes.addAll(stored);
+      return new Refresh(this, session, episodes);
+    }
   }
 
   /** The summary writes of one remember, planned by {@link #plan}; apply once, after it. */
   public final class Refresh {
-    private final SubjectRef owner;
+    private final View view;
     private final String session;
     private final List<MemoryItem> episodes;
-    private final long covered;
 
-    private Refresh(SubjectRef owner, String session, List<MemoryItem> episodes, long covered) {
-      this.owner = owner;
+    private Refresh(View view, String session, List<MemoryItem> episodes) {
+      this.view = view;
       this.session = session;
       this.episodes = episodes;
-      this.covered = covered;
     }
 
     /** Writes the session's level-1 summary and, when due, the level-2 one, and audits them. */
     public void apply() {
+      SubjectRef owner = view.owner;
       MemoryItem latest = episodes.get(episodes.size() - 1);
       List<String> changed = new ArrayList<>();
       rebuildSession(owner, session, episodes, latest).ifPresent(changed::add);
       long last = latest.subjectSeq();
-      if (last - covered >= everyTurns) {
-        rebuildSubject(owner, last, latest).ifPresent(changed::add);
+      if (last - view.covered >= everyTurns) {
+        Optional<String> level2 = rebuildSubject(owner, last, latest);
+        level2.ifPresent(changed::add);
+        if (level2.isPresent()) {
+          view.covered = last;
+        }
       }
       if (!changed.isEmpty()) {
         audit.record(owner, AuditAction.SUMMARY, changed, List.of(), "compact memory");

@@ -125,7 +125,9 @@ public final class WritePipeline {
         next.segments().forEach(segment -> inputs.add(embeddingInput(segment.text())));
       }
       float[][] vectors = inputs.isEmpty() ? new float[0][] : embedder.embed(inputs);
-      Sequences seqs = Sequences.read(store, owner, batches, fresh);
+      Call call = new Call(Sequences.read(store, owner, batches, fresh),
+          gate.call(owner, vectors), parts == null ? null : parts.facts().view(owner),
+          parts == null ? null : parts.compact().view(owner));
       return store.atomically(() -> {
         RememberResult total = new RememberResult(List.of(), 0);
         int offset = 0;
@@ -133,8 +135,8 @@ public final class WritePipeline {
           Fresh next = fresh.get(i);
           int count = next.segments().size();
           float[][] mine = Arrays.copyOfRange(vectors, offset, offset + count);
+          total = total.plus(store(owner, batches.get(i), next, mine, now, call, offset));
           offset += count;
-          total = total.plus(store(owner, batches.get(i), next, mine, now, seqs));
         }
         return total;
       });
@@ -156,6 +158,17 @@ public final class WritePipeline {
       segments = List.copyOf(Require.nonNull(segments, "segments"));
     }
   }
+
+  /**
+   * What one {@link #rememberAll} call keeps between its sessions, so that each session's reads
+   * come before its writes and a batching store (Lucene) shows its pending writes once per gate
+   * window rather than after every write: the sequence numbers, the novelty gate's lookups
+   * ({@link NoveltyGate#call}), the subject's facts ({@link FactLedger#view}) and how far its
+   * level-2 summary reaches ({@link CompactMemory#view}); the last two are null for a plain
+   * pipeline.
+   */
+  private record Call(Sequences seqs, NoveltyGate.Call gate, FactLedger.View facts,
+      CompactMemory.View summaries) {}
 
   /**
    * The next sequence numbers of one {@link #rememberAll} call, read from the store once before it
@@ -213,23 +226,23 @@ public final class WritePipeline {
   }
 
   private RememberResult store(SubjectRef owner, Batch batch, Fresh fresh, float[][] vectors,
-      Instant now, Sequences seqs) {
+      Instant now, Call call, int offset) {
     if (fresh.segments().isEmpty()) {
       return new RememberResult(List.of(), fresh.skipped());
     }
     List<MemoryItem> items =
-        items(owner, batch.session(), fresh.segments(), fresh.hashes(), now, vectors, seqs);
+        items(owner, batch.session(), fresh.segments(), fresh.hashes(), now, vectors, call.seqs());
     if (parts == null) {
       store.add(items);
       return new RememberResult(items.stream().map(MemoryItem::id).toList(), fresh.skipped());
     }
     // One unit: the episodes, their facts, summaries and audit events commit together.
     return store.atomically(() -> rememberWithParts(owner, batch.session(), items, batch.gated(),
-        now)).withSkipped(fresh.skipped());
+        now, call, offset)).withSkipped(fresh.skipped());
   }
 
   private RememberResult rememberWithParts(SubjectRef owner, String session,
-      List<MemoryItem> items, boolean gated, Instant now) {
+      List<MemoryItem> items, boolean gated, Instant now, Call call, int offset) {
     List<Fact> facts = new ArrayList<>();
     List<Boolean> factBacked = new ArrayList<>();
     Map<String, MemoryItem> expanded = new LinkedHashMap<>();
@@ -240,12 +253,12 @@ public final class WritePipeline {
       expanded.put(item.id(), item.withKey(expandedKey(item.key(), found)));
     }
     List<Admission> admissions =
-        gate.decide(owner, List.copyOf(expanded.values()), factBacked, gated);
+        call.gate().decide(List.copyOf(expanded.values()), factBacked, gated, offset);
     Merges merges = Merges.apply(expanded, admissions, now);
     List<MemoryItem> stored = List.copyOf(expanded.values());
-    // Every read before the first write (see FactLedger#plan, CompactMemory#plan).
-    FactLedger.Plan factWrites = parts.facts().plan(owner, facts, expanded);
-    CompactMemory.Refresh summaryWrites = parts.compact().plan(owner, session, stored);
+    // Every read before the first write (see Call).
+    FactLedger.Plan factWrites = call.facts().plan(facts, expanded);
+    CompactMemory.Refresh summaryWrites = call.summaries().plan(session, stored);
     store.add(stored);
     List<String> ids = stored.stream().map(MemoryItem::id).toList();
     parts.audit().record(owner, AuditAction.REMEMBER, ids, List.of(), "session " + session

@@ -52,6 +52,52 @@ class RememberAllTest {
   }
 
   @Test
+  void should_gate_like_one_remember_per_session_across_gate_windows() {
+    // given: 1,100 sessions of two rounds (more than one gate window of rounds), some of them
+    // exact repeats of a session 1,040 back (in the previous window) or 20 back (same window)
+    List<Session> history = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    int planted = 0;
+    for (int i = 0; i < 1100; i++) {
+      if (i >= 1050 && i % 10 == 0 || i >= 1030 && i % 10 == 5) {
+        Session source = history.get(i - (i % 10 == 0 ? 1040 : 20));
+        history.add(new Session("s" + i, source.start(), source.messages()));
+        planted += 2;
+      } else {
+        history.add(new Session("s" + i, T0.plusSeconds(60L * i), List.of(
+            Message.user("Entry " + i + ": " + words(random)), Message.assistant(words(random)),
+            Message.user(words(random)), Message.assistant(words(random)))));
+      }
+    }
+    assertThat(history.size() * 2).isGreaterThan(NoveltyGate.WINDOW);
+    HashingEmbedder embedder = new HashingEmbedder(128);
+    AdmissionPolicy gate = new AdmissionPolicy(0.05, 0);
+    InMemoryMemoryStore bulk = new InMemoryMemoryStore(embedder.info());
+    InMemoryMemoryStore oneByOne = new InMemoryMemoryStore(embedder.info());
+
+    // when
+    RememberResult bulkResult;
+    try (Engram engram = open(bulk, embedder, gate)) {
+      bulkResult = engram.rememberAll("alice", history);
+    }
+    try (Engram engram = open(oneByOne, embedder, gate)) {
+      history.forEach(session -> engram.remember("alice", session));
+    }
+
+    // then: every planted repeat merged, and the same memory either way
+    assertThat(bulkResult.mergedIds()).hasSize(planted);
+    assertThat(describe(bulk)).isEqualTo(describe(oneByOne));
+  }
+
+  private static String words(java.util.Random random) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      out.append(i == 0 ? "" : " ").append("w").append(random.nextInt(5000));
+    }
+    return out.toString();
+  }
+
+  @Test
   void should_skip_what_is_stored_and_repeats_within_the_call() {
     HashingEmbedder embedder = new HashingEmbedder(128);
     InMemoryMemoryStore store = new InMemoryMemoryStore(embedder.info());
@@ -85,7 +131,13 @@ class RememberAllTest {
   }
 
   private static Engram open(InMemoryMemoryStore store, Embedder embedder) {
-    return Engram.builder().store(store).embedder(embedder).clock(new MutableClock(T0)).build();
+    return open(store, embedder, AdmissionPolicy.DEFAULT);
+  }
+
+  private static Engram open(
+      InMemoryMemoryStore store, Embedder embedder, AdmissionPolicy admission) {
+    return Engram.builder().store(store).embedder(embedder).clock(new MutableClock(T0))
+        .admission(admission).build();
   }
 
   private static List<Session> history() {
