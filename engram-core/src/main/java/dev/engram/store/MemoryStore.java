@@ -132,7 +132,8 @@ public interface MemoryStore extends AutoCloseable {
    * Runs {@code work} (writes to this store) as one unit where the store can: one commit at the
    * end, so the writes become durable together when this returns and none survive a crash
    * before. Stores that cannot (the default) just run it; each write is then durable on its own.
-   * Used for a remember, which writes episodes, facts, summaries and audit events.
+   * Used for a remember, which writes episodes, facts, summaries and audit events, and for a bulk
+   * remember of many sessions (which nests one unit per session inside one for the call).
    *
    * @throws StoreException if the unit could not be written; none of it is then kept by a store
    *     that batches
