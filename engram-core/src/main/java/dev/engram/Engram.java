@@ -80,6 +80,12 @@ public final class Engram implements AutoCloseable {
   private final FactLedger facts;
   private final CompactMemory compact;
   private final dev.engram.retain.AccessTracker accesses;
+  private final java.util.concurrent.Executor executor;
+  /** Whether an access-count flush is queued on {@link #executor} and has not started. */
+  private final java.util.concurrent.atomic.AtomicBoolean flushQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  /** Set by {@link #close} under the write lock; a flush that runs later does nothing. */
+  private boolean closed;
 
   Engram(EngramBuilder builder) {
     this.tenant = builder.tenant;
@@ -100,6 +106,7 @@ public final class Engram implements AutoCloseable {
         new WritePipeline.Parts(extractor, facts, compact, audit, writeLock, builder.admission));
     this.reads = new RecallPipeline(store, embedder, clock);
     this.accesses = new dev.engram.retain.AccessTracker(!builder.readOnly);
+    this.executor = builder.executor;
   }
 
   /**
@@ -163,16 +170,31 @@ public final class Engram implements AutoCloseable {
   public Context recall(String subject, RecallRequest request) {
     SubjectRef owner = owner(subject);
     Context context = reads.recall(owner, Require.nonNull(request, "request"));
-    // Packed episodes count as accessed (retention, F3); written in batches, never per read.
+    // Packed episodes count as accessed (retention, F3); written in batches, never per read,
+    // and off the recalling thread: a batch of updates and a commit on the recall path made
+    // the tail of recall latency (LongMemEval on Lucene: p99 76 ms against a p95 of 21 ms).
     accesses.record(owner, context.items(), clock.instant());
-    if (accesses.due() && writeLock.tryLock()) {
+    if (accesses.due() && flushQueued.compareAndSet(false, true)) {
       try {
-        accesses.flush(store);
-      } finally {
-        writeLock.unlock();
+        executor.execute(this::flushAccesses);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        flushQueued.set(false); // counts stay pending; the next recall or close writes them
       }
     }
     return context;
+  }
+
+  /** Writes the pending access counts under the write lock (see {@link Builder#executor}). */
+  private void flushAccesses() {
+    writeLock.lock();
+    try {
+      flushQueued.set(false);
+      if (!closed) {
+        accesses.flush(store);
+      }
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** Recalls for {@code question} and answers it with the configured reader. */
@@ -375,6 +397,7 @@ public final class Engram implements AutoCloseable {
   public void close() {
     try {
       locked(() -> {
+        closed = true;
         accesses.flush(store);
         return null;
       });
@@ -399,7 +422,7 @@ public final class Engram implements AutoCloseable {
    * for semantic support; a budget of
    * {@value RecallRequest#DEFAULT_BUDGET} tokens; the system UTC clock; read-write; the
    * rule-based fact extractor; the extractive summarizer with a subject summary every 100
-   * episodes; audit actor {@code api}.
+   * episodes; audit actor {@code api}; background upkeep on the common fork-join pool.
    */
   public interface Builder {
     /** The directory of the store (created if absent). */
@@ -444,6 +467,15 @@ public final class Engram implements AutoCloseable {
      * dev.engram.write.AdmissionPolicy#ADMIT_ALL} turns the gate off.
      */
     Builder admission(dev.engram.write.AdmissionPolicy policy);
+
+    /**
+     * Runs background upkeep, today the writing of recall's access counts (a batch of updates
+     * and a commit every {@value dev.engram.retain.AccessTracker#FLUSH_AT} counted hits), so
+     * that recall itself never writes. Default: {@link
+     * java.util.concurrent.ForkJoinPool#commonPool}; {@code Runnable::run} writes on the
+     * recalling thread instead.
+     */
+    Builder executor(java.util.concurrent.Executor executor);
 
     /** Who the audit log names for this instance's changes (an API key id or a command). */
     Builder actor(String actor);

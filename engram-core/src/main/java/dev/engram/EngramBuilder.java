@@ -28,8 +28,15 @@ final class EngramBuilder implements Engram.Builder {
   int summaryEveryTurns = dev.engram.summary.CompactMemory.DEFAULT_EVERY_TURNS;
   String actor = "api";
   dev.engram.write.AdmissionPolicy admission = dev.engram.write.AdmissionPolicy.DEFAULT;
+  java.util.concurrent.Executor executor = java.util.concurrent.ForkJoinPool.commonPool();
   boolean ownsStore;
   boolean ownsEmbedder;
+
+  @Override
+  public Engram.Builder executor(java.util.concurrent.Executor value) {
+    this.executor = Require.nonNull(value, "executor");
+    return this;
+  }
 
   @Override
   public Engram.Builder dataDir(Path dir) {
