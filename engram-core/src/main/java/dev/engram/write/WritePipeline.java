@@ -109,8 +109,10 @@ public final class WritePipeline {
    * stored as one unit ({@link MemoryStore#atomically}): on a store that batches (Lucene) that is
    * one commit, durable together when this returns. A crash before it returns leaves none of them
    * on such a store (a prefix of them on one that commits each write); calling again stores what
-   * is missing (what is stored is skipped as a duplicate). Each session reads what it needs before
-   * it writes, so such a store shows its pending writes (a Lucene flush) once per session.
+   * is missing (what is stored is skipped as a duplicate). The call reads what it needs before it
+   * writes (sequence numbers, facts, summaries, the novelty gate's neighbours), so such a store
+   * shows its pending writes (a Lucene flush) once per window of up to 2,048 rounds, not once per
+   * session.
    */
   public RememberResult rememberAll(SubjectRef owner, List<Batch> batches) {
     writeLock.lock();
