@@ -312,10 +312,19 @@ final class StoreIndex implements Closeable {
     }
   }
 
-  /** Makes the searchers show every change so far (the flag is cleared first: see field). */
+  /**
+   * Makes the searchers show every change so far. The flag is cleared before refreshing, so a
+   * write that lands during the refresh sets it again; a failed refresh sets it again too.
+   */
   private void refresh() throws IOException {
+    boolean pending = unrefreshed;
     unrefreshed = false;
-    searchers.maybeRefreshBlocking();
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException | RuntimeException e) {
+      unrefreshed = pending || unrefreshed;
+      throw e;
+    }
   }
 
   /** The generation of the index's last commit (grows by one per commit; for tests). */
