@@ -305,6 +305,9 @@ final class StoreIndex implements Closeable {
       throw (IllegalArgumentException) e.getCause();
     } catch (IOException | RuntimeException e) {
       failure = e;
+      // The rollback drops the batch's pending writes and closes the writer: there is nothing
+      // left to refresh, and trying would fail every read. Reads go on from the last searcher.
+      unrefreshed = false;
       IOUtils.closeWhileHandlingException(writer::rollback);
       throw new StoreException("write to store " + dataDir + (committed
           ? " was committed, but the searchers could not see it: "

@@ -3,6 +3,7 @@ package dev.engram.lucene;
 import static dev.engram.store.TestItem.EMBEDDER;
 import static dev.engram.store.TestItem.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.engram.Engram;
 import dev.engram.model.ItemKind;
@@ -14,6 +15,7 @@ import dev.engram.model.Tier;
 import dev.engram.store.AuditAction;
 import dev.engram.store.AuditEvent;
 import dev.engram.store.ItemFilter;
+import dev.engram.store.StoreException;
 import dev.engram.write.AdmissionPolicy;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -87,6 +89,30 @@ class AtomicWritesTest {
     try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), true)) {
       assertThat(store.items(ALICE, ItemFilter.current(ItemKind.EPISODE), 10))
           .extracting(MemoryItem::session).containsExactly("mon", "tue", "wed");
+    }
+  }
+
+  @Test
+  void should_keep_serving_reads_after_a_write_fails_inside_a_unit() {
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), false)) {
+      store.add(List.of(item(ALICE, "a-1", "kayak trip").build()));
+
+      // when: a unit writes, then fails in the index (a full disk, say)
+      assertThatThrownBy(() -> store.atomically(() -> {
+        store.add(List.of(item(ALICE, "a-2", "canoe trip").build()));
+        return store.index().writeBlind((writer, current) -> {
+          throw new java.io.IOException("disk full");
+        });
+      })).isInstanceOf(StoreException.class).hasMessageContaining("disk full");
+
+      // then: the unit is gone, writes are refused, and reads go on from the last commit
+      assertThat(store.get(ALICE, "a-1")).isPresent();
+      assertThatThrownBy(() -> store.add(List.of(item(ALICE, "a-3", "raft").build())))
+          .isInstanceOf(StoreException.class).hasMessageContaining("refuses writes");
+    }
+    try (LuceneMemoryStore store = LuceneMemoryStore.open(dir, EMBEDDER.info(), true)) {
+      assertThat(store.get(ALICE, "a-1")).isPresent();
+      assertThat(store.get(ALICE, "a-2")).isEmpty();
     }
   }
 
