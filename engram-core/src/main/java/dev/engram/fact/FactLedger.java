@@ -63,15 +63,7 @@ public final class FactLedger {
    */
   public List<MemoryItem> record(
       SubjectRef owner, List<Fact> facts, Map<String, MemoryItem> sources, String reason) {
-    return plan(owner, facts, sources).apply(reason);
-  }
-
-  /**
-   * Works out what {@link #record} would write, reading the store but not writing it, so that a
-   * caller can read before it writes (a read after a write makes a batching store flush).
-   */
-  public Plan plan(SubjectRef owner, List<Fact> facts, Map<String, MemoryItem> sources) {
-    return view(owner).plan(facts, sources);
+    return view(owner).plan(facts, sources).apply(reason);
   }
 
   /**
@@ -94,7 +86,11 @@ public final class FactLedger {
       this.owner = owner;
     }
 
-    /** What {@link #record} would write for {@code facts}; see {@link FactLedger#plan}. */
+    /**
+     * Works out what {@link #record} would write for {@code facts}, reading the store but not
+     * writing it, so that a caller can read before it writes (a read after a write makes a
+     * batching store flush).
+     */
     public Plan plan(List<Fact> facts, Map<String, MemoryItem> sources) {
       if (facts.isEmpty()) {
         return new Plan(owner, Map.of(), Map.of());

@@ -55,21 +55,6 @@ public final class CompactMemory {
   }
 
   /**
-   * Plans the rebuild of the level-1 summary of {@code session} and, when due, the subject's
-   * level-2 summary after a remember, reading all it needs before the remember writes: inside a
-   * batching store's unit, a read after a write makes the store show its pending writes (a Lucene
-   * flush), which cost a bulk import a flush per session per read.
-   *
-   * @param stored the episodes the remember is about to store in {@code session}, in order, not
-   *     empty. The newest one's vector goes to new summaries, and its {@code subjectSeq} is the
-   *     subject's last (only episodes raise it), so the subject is not counted through on every
-   *     remember.
-   */
-  public Refresh plan(SubjectRef owner, String session, List<MemoryItem> stored) {
-    return view(owner).plan(session, stored);
-  }
-
-  /**
    * A view of {@code owner}'s summaries for a run of remembers (one bulk call): how far the
    * level-2 summary reaches is read once and kept current as each {@link Refresh} is applied, so
    * later plans need no read. Valid while each plan is applied in order before the next is made.
@@ -87,7 +72,17 @@ public final class CompactMemory {
       this.owner = owner;
     }
 
-    /** See {@link CompactMemory#plan}. */
+    /**
+     * Plans the rebuild of the level-1 summary of {@code session} and, when due, the subject's
+     * level-2 summary after a remember, reading all it needs before the remember writes: inside
+     * a batching store's unit, a read after a write makes the store show its pending writes (a
+     * Lucene flush), which cost a bulk import a flush per session per read.
+     *
+     * @param stored the episodes the remember is about to store in {@code session}, in order, not
+     *     empty. The newest one's vector goes to new summaries, and its {@code subjectSeq} is the
+     *     subject's last (only episodes raise it), so the subject is not counted through on every
+     *     remember.
+     */
     public Refresh plan(String session, List<MemoryItem> stored) {
       if (covered == null) {
         covered = subjectSummary(owner).map(MemoryItem::sessionSeq).orElse(-1L);
@@ -100,7 +95,7 @@ public final class CompactMemory {
     }
   }
 
-  /** The summary writes of one remember, planned by {@link #plan}; apply once, after it. */
+  /** The summary writes of one remember, planned by {@link View#plan}; apply once, after it. */
   public final class Refresh {
     private final View view;
     private final String session;
@@ -120,11 +115,10 @@ public final class CompactMemory {
       rebuildSession(owner, session, episodes, latest).ifPresent(changed::add);
       long last = latest.subjectSeq();
       if (last - view.covered >= everyTurns) {
-        Optional<String> level2 = rebuildSubject(owner, last, latest);
-        level2.ifPresent(changed::add);
-        if (level2.isPresent()) {
+        rebuildSubject(owner, last, latest).ifPresent(id -> {
+          changed.add(id);
           view.covered = last;
-        }
+        });
       }
       if (!changed.isEmpty()) {
         audit.record(owner, AuditAction.SUMMARY, changed, List.of(), "compact memory");
