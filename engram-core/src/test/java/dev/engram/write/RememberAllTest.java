@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.engram.Engram;
 import dev.engram.MutableClock;
+import dev.engram.TestHistory;
 import dev.engram.embed.Embedder;
 import dev.engram.embed.EmbedderInfo;
 import dev.engram.embed.HashingEmbedder;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /** A bulk import stores what one remember per session would, with one embedder call. */
 class RememberAllTest {
-  private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
+  private static final Instant T0 = TestHistory.START;
   private static final SubjectRef ALICE = SubjectRef.of("alice");
 
   @Test
   void should_store_what_one_remember_per_session_stores_with_one_embedder_call() {
     // given
-    List<Session> history = history();
+    List<Session> history = TestHistory.sessions(4);
     CountingEmbedder counted = new CountingEmbedder(new HashingEmbedder(128));
     InMemoryMemoryStore bulk = new InMemoryMemoryStore(counted.info());
     InMemoryMemoryStore oneByOne = new InMemoryMemoryStore(counted.info());
@@ -102,7 +103,7 @@ class RememberAllTest {
     HashingEmbedder embedder = new HashingEmbedder(128);
     InMemoryMemoryStore store = new InMemoryMemoryStore(embedder.info());
     try (Engram engram = open(store, embedder)) {
-      List<Session> history = history();
+      List<Session> history = TestHistory.sessions(4);
       engram.remember("alice", history.get(0));
 
       RememberResult result = engram.rememberAll("alice", List.of(history.get(0), history.get(1),
@@ -124,7 +125,7 @@ class RememberAllTest {
       }
     };
     try (Engram engram = open(store, failing)) {
-      assertThatThrownBy(() -> engram.rememberAll("alice", history()))
+      assertThatThrownBy(() -> engram.rememberAll("alice", TestHistory.sessions(4)))
           .hasMessageContaining("model crashed");
     }
     assertThat(store.subjectStats(ALICE).items()).isZero();
@@ -138,20 +139,6 @@ class RememberAllTest {
       InMemoryMemoryStore store, Embedder embedder, AdmissionPolicy admission) {
     return Engram.builder().store(store).embedder(embedder).clock(new MutableClock(T0))
         .admission(admission).build();
-  }
-
-  private static List<Session> history() {
-    return List.of(
-        session("s1", 0, "I live in Porto.", "Nice city!"),
-        session("s2", 1, "My sister Ana is a nurse.", "Good to know."),
-        session("s3", 2, "I moved to Lisbon last week.", "Congratulations on the move."),
-        session("s4", 3, "My dog is called Biscuit.", "What a lovely name."));
-  }
-
-  private static Session session(String id, int day, String user, String reply) {
-    Instant at = T0.plusSeconds(86_400L * day);
-    return new Session(id, at, List.of(Message.user(user), Message.assistant(reply),
-        Message.user("Thanks, that's all for " + id + "."), Message.assistant("Bye!")));
   }
 
   private static List<String> describe(InMemoryMemoryStore store) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.Engram;
 import dev.engram.MutableClock;
+import dev.engram.TestHistory;
 import dev.engram.embed.HashingEmbedder;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.Message;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * call) and audit trail, with dense audit versions.
  */
 class BulkRememberTest {
-  private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
+  private static final Instant T0 = TestHistory.START;
   private static final SubjectRef ALICE = SubjectRef.of("alice");
   private static final HashingEmbedder EMBEDDER = new HashingEmbedder(128);
 
@@ -34,7 +35,7 @@ class BulkRememberTest {
 
   @Test
   void should_store_what_one_remember_per_session_stores() {
-    List<Session> history = history();
+    List<Session> history = TestHistory.sessions(6);
 
     Snapshot bulk = rememberAndRead(bulkDir, engram -> {
       engram.rememberAll("alice", history.subList(0, 4));
@@ -55,7 +56,7 @@ class BulkRememberTest {
 
   @Test
   void should_summarise_a_session_continued_in_a_later_bulk_call_from_all_its_episodes() {
-    Session first = session("s1", 0, "I live in Porto.", "Nice city!");
+    Session first = TestHistory.sessions(1).get(0);
     Session more = new Session("s1", T0.plusSeconds(60), List.of(
         Message.user("My sister Ana is a nurse."), Message.assistant("Good to know.")));
 
@@ -92,21 +93,5 @@ class BulkRememberTest {
           audit.stream().map(e -> e.action() + " " + e.itemIds() + " " + e.causeIds()).toList(),
           audit.stream().map(AuditEvent::version).toList());
     }
-  }
-
-  private static List<Session> history() {
-    return List.of(
-        session("s1", 0, "I live in Porto.", "Nice city!"),
-        session("s2", 1, "My sister Ana is a nurse.", "Good to know."),
-        session("s3", 2, "I moved to Lisbon last week.", "Congratulations on the move."),
-        session("s4", 3, "My dog is called Biscuit.", "What a lovely name."),
-        session("s5", 4, "I work as a baker now.", "Early mornings then."),
-        session("s6", 5, "Actually I live in Braga now.", "Another move!"));
-  }
-
-  private static Session session(String id, int day, String user, String reply) {
-    Instant at = T0.plusSeconds(86_400L * day);
-    return new Session(id, at, List.of(Message.user(user), Message.assistant(reply),
-        Message.user("Thanks, that's all for " + id + "."), Message.assistant("Bye!")));
   }
 }
