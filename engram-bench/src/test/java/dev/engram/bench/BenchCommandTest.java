@@ -99,6 +99,12 @@ class BenchCommandTest {
     assertThat(report.at("/paired/0/pValue").isNumber()).isTrue();
     assertThat(report.at("/speed/recallMillis/withQueryEmbedding/p50").isNumber()).isTrue();
     assertThat(report.at("/speed/probe/rawRoundsPerSecond").isNumber()).isTrue();
+    // the probe reports the median of its three ingest/raw ratios, and all three
+    List<Double> ratios = new java.util.ArrayList<>();
+    report.at("/speed/probe/ratios").forEach(r -> ratios.add(r.asDouble()));
+    assertThat(ratios).hasSize(3).allMatch(r -> r > 0);
+    assertThat(report.at("/speed/probe/ratio").asDouble())
+        .isEqualTo(ratios.stream().sorted().toList().get(1));
     assertThat(report.at("/speed/embeddingCache/misses").asLong()).isPositive();
   }
 
