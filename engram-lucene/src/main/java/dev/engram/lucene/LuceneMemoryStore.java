@@ -273,11 +273,12 @@ public final class LuceneMemoryStore implements MemoryStore {
       throw new IllegalArgumentException(
           "event must not have a version yet, had " + event.version());
     }
-    Query query = term(AuditDocuments.AUDIT_OWNER, ItemDocuments.owner(event.owner()));
+    String owner = ItemDocuments.owner(event.owner());
+    Query query = term(AuditDocuments.AUDIT_OWNER, owner);
     // Blind: the version comes from the index only for the subject's first event in a batch.
     return index.writeBlind((writer, current) -> {
-      long version = index.nextInBatch(AuditDocuments.AUDIT_OWNER + ':' + ItemDocuments.owner(
-          event.owner()), () -> lastVersion(current.search(query, 1, LAST_AUDIT)));
+      long version = index.nextInBatch(AuditDocuments.AUDIT_OWNER + ':' + owner,
+          () -> lastVersion(current.search(query, 1, LAST_AUDIT)));
       AuditEvent stored = event.withVersion(version);
       writer.addDocument(AuditDocuments.toDocument(stored));
       return stored;
