@@ -9,16 +9,22 @@ import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
 import dev.engram.summary.CompactMemory;
 import dev.engram.text.Terms;
+import dev.engram.write.RoundContext;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Real forgetting (research.md capability 11). Resolves a {@link ForgetSelector} to episodes and
  * notes, adds the facts derived only from them and the summaries covering their sessions, deletes
  * all of it in one store call (which purges the bytes), then writes fresh summaries from what is
- * left and reopens any older fact that a deleted fact had superseded. The audit log records the
+ * left and reopens any older fact that a deleted fact had superseded. Before the delete, the
+ * lines a forgotten round lent to its neighbours' index keys ({@link RoundContext}) are taken
+ * back. The audit log records the
  * ids and the selector's description, never the text. Forgetting what does not exist changes
  * nothing and says so ({@link ForgetReport#nothing()}). Callers serialise writes.
  */
@@ -63,6 +69,8 @@ public final class Forgetting {
     if (selector.all()) {
       store.deleteSubject(owner);
     } else {
+      // Before the delete, so that the delete's purge also rewrites the keys' old versions.
+      takeBackLentLines(owner, episodes, new LinkedHashSet<>(doomed));
       store.deleteItems(owner, doomed);
       reopenSuperseded(owner, factIds);
       compact.recreate(owner, sessions, !summaryIds.isEmpty());
@@ -94,6 +102,34 @@ public final class Forgetting {
       return List.of();
     }
     return inRange.stream().filter(e -> Terms.of(e.text()).containsAll(wanted)).toList();
+  }
+
+  /**
+   * Removes from the index keys of the remaining items of each session the lines that forgotten
+   * episodes lent them ({@link RoundContext}): otherwise their words would stay searchable.
+   */
+  private void takeBackLentLines(SubjectRef owner, List<MemoryItem> forgotten,
+      Set<String> doomed) {
+    Map<String, List<String>> textsBySession = new LinkedHashMap<>();
+    for (MemoryItem episode : forgotten) {
+      textsBySession.computeIfAbsent(episode.session(), s -> new ArrayList<>())
+          .add(episode.text());
+    }
+    Map<String, String> keys = new HashMap<>();
+    textsBySession.forEach((session, texts) -> {
+      for (MemoryItem item : store.sessionRange(owner, session, 0, Long.MAX_VALUE)) {
+        String key = item.key();
+        for (String text : texts) {
+          key = RoundContext.without(item.text(), key, text);
+        }
+        if (!doomed.contains(item.id()) && !key.equals(item.key())) {
+          keys.put(item.id(), key);
+        }
+      }
+    });
+    if (!keys.isEmpty()) {
+      store.update(owner, keys.keySet(), item -> item.withKey(keys.get(item.id())));
+    }
   }
 
   /** An older fact closed by a now-deleted one is current again (it was the last true value). */

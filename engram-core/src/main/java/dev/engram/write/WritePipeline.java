@@ -94,8 +94,9 @@ public final class WritePipeline {
   /**
    * Remembers segments of one session or document.
    *
-   * @param gated whether the admission gate applies (rounds); false for document pages, which are
-   *     all admitted
+   * @param gated true for conversation rounds, which pass the admission gate and borrow their
+   *     neighbours' bordering lines for the index ({@link RoundContext}); false for document
+   *     pages, which are all admitted and indexed as they are
    */
   public RememberResult remember(
       SubjectRef owner, String session, List<Segment> segments, boolean gated) {
@@ -152,7 +153,8 @@ public final class WritePipeline {
    *
    * @param session the session or document id
    * @param segments its rounds or pages, in order
-   * @param gated whether the admission gate applies (false for document pages)
+   * @param gated true for conversation rounds (admission gate, {@link RoundContext}); false for
+   *     document pages
    */
   public record Batch(String session, List<Segment> segments, boolean gated) {
     public Batch {
@@ -211,20 +213,32 @@ public final class WritePipeline {
     }
   }
 
-  /** A batch's segments not stored yet, their content hashes, and how many were duplicates. */
-  private record Fresh(List<Segment> segments, List<String> hashes, int skipped) {}
+  /**
+   * A batch's segments not stored yet, their content hashes and index keys, and how many were
+   * duplicates.
+   */
+  private record Fresh(List<Segment> segments, List<String> hashes, List<String> keys,
+      int skipped) {}
 
+  /**
+   * The new segments of {@code batch}. A round's key borrows from its neighbours in the batch,
+   * stored or not ({@link RoundContext}); a document page's key is its text.
+   */
   private Fresh fresh(SubjectRef owner, Batch batch, Set<String> seen) {
     List<Segment> segments = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
-    for (Segment segment : batch.segments()) {
+    List<String> keys = new ArrayList<>();
+    List<Segment> all = batch.segments();
+    for (int i = 0; i < all.size(); i++) {
+      Segment segment = all.get(i);
       String hash = ContentHash.of(32, batch.session(), segment.text());
       if (seen.add(hash) && !store.containsHash(owner, hash)) {
         segments.add(segment);
         hashes.add(hash);
+        keys.add(batch.gated() ? RoundContext.key(all, i) : segment.text());
       }
     }
-    return new Fresh(segments, hashes, batch.segments().size() - segments.size());
+    return new Fresh(segments, hashes, keys, all.size() - segments.size());
   }
 
   private RememberResult store(SubjectRef owner, Batch batch, Fresh fresh, float[][] vectors,
@@ -233,7 +247,7 @@ public final class WritePipeline {
       return new RememberResult(List.of(), fresh.skipped());
     }
     List<MemoryItem> items =
-        items(owner, batch.session(), fresh.segments(), fresh.hashes(), now, vectors, call.seqs());
+        items(owner, batch.session(), fresh, now, vectors, call.seqs());
     if (parts == null) {
       store.add(items);
       return new RememberResult(items.stream().map(MemoryItem::id).toList(), fresh.skipped());
@@ -296,8 +310,9 @@ public final class WritePipeline {
     return text.substring(0, cut > EMBED_CHARS / 2 ? cut : EMBED_CHARS);
   }
 
-  private List<MemoryItem> items(SubjectRef owner, String session, List<Segment> segments,
-      List<String> hashes, Instant now, float[][] vectors, Sequences seqs) {
+  private List<MemoryItem> items(SubjectRef owner, String session, Fresh fresh, Instant now,
+      float[][] vectors, Sequences seqs) {
+    List<Segment> segments = fresh.segments();
     long sessionSeq = seqs.take(session, segments.size());
     long subjectSeq = seqs.takeSubject(segments.size());
     List<MemoryItem> items = new ArrayList<>(segments.size());
@@ -307,7 +322,8 @@ public final class WritePipeline {
       String id = ContentHash.of(20, owner.tenant(), owner.subject(), session, segment.text());
       items.add(new MemoryItem(
           id, owner, session, ItemKind.EPISODE, sessionSeq + i, subjectSeq + i, eventTime, now,
-          segment.text(), segment.text(), segment.sourceIds(), hashes.get(i), vectors[i]));
+          segment.text(), fresh.keys().get(i), segment.sourceIds(), fresh.hashes().get(i),
+          vectors[i]));
     }
     return items;
   }

@@ -48,7 +48,7 @@ public final class SystemNames {
     for (String name : check(names)) {
       systems.add(switch (name) {
         case "engram" -> new EngramSystem(store, embedder, clock);
-        case "bm25" -> new Bm25System(store, packDepth);
+        case "bm25" -> new Bm25System(packDepth);
         case "vector" -> new VectorSystem(store, embedder, packDepth);
         case "recent" -> new RecentSystem(store);
         case "langchain4j" -> new LangChain4jSystem(embedder, packDepth);
