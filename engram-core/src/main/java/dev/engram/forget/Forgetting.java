@@ -118,11 +118,14 @@ public final class Forgetting {
     Map<String, String> keys = new HashMap<>();
     textsBySession.forEach((session, texts) -> {
       for (MemoryItem item : store.sessionRange(owner, session, 0, Long.MAX_VALUE)) {
+        if (doomed.contains(item.id())) {
+          continue;
+        }
         String key = item.key();
         for (String text : texts) {
           key = RoundContext.without(item.text(), key, text);
         }
-        if (!doomed.contains(item.id()) && !key.equals(item.key())) {
+        if (!key.equals(item.key())) {
           keys.put(item.id(), key);
         }
       }

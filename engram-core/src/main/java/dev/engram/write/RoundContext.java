@@ -11,7 +11,10 @@ import java.util.List;
  * word with the answer. So a round of at most {@link #SHORT_ROUND_CHARS} characters gets two more
  * lines in its index key: the previous round's last line and the next round's first line, each
  * cut to {@link #NEIGHBOUR_CHARS} characters. They go in the key only. The text a reader gets and
- * the vector stay the round's own. Long rounds (most of LongMemEval's) stand on their own.
+ * the vector stay the round's own. Long rounds (most of LongMemEval's) stand on their own. A
+ * round remembered on its own (a chat integration remembers each round as it ends) borrows the
+ * last line of the session's last stored round; a round stored earlier does not gain the first
+ * line of a round that comes later.
  *
  * <p>Measured with {@code engram bench locomo|longmemeval --systems engram} on all dev questions
  * (docs/bench-notes.md, "Neighbour context"). On LoCoMo, recall_all@10 went from 0.708 to 0.736
@@ -34,17 +37,20 @@ public final class RoundContext {
    * The index key of {@code rounds.get(index)}: its text, and when the text is short, the
    * previous round's last line and the next round's first line.
    *
-   * @param rounds one session's rounds, in order
+   * @param rounds consecutive rounds of one session, in order
    * @param index which round, in {@code [0, rounds.size())}
+   * @param before the text of the round just before {@code rounds.get(0)}, stored earlier; null
+   *     when there is none or it is not known
    */
-  public static String key(List<Segment> rounds, int index) {
+  public static String key(List<Segment> rounds, int index, String before) {
     String text = rounds.get(index).text();
     if (text.length() > SHORT_ROUND_CHARS) {
       return text;
     }
     StringBuilder key = new StringBuilder(text);
-    if (index > 0) {
-      key.append('\n').append(lastLine(rounds.get(index - 1).text()));
+    String previous = index > 0 ? rounds.get(index - 1).text() : before;
+    if (previous != null) {
+      key.append('\n').append(lastLine(previous));
     }
     if (index + 1 < rounds.size()) {
       key.append('\n').append(firstLine(rounds.get(index + 1).text()));

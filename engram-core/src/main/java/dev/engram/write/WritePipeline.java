@@ -120,10 +120,11 @@ public final class WritePipeline {
     try {
       Instant now = clock.instant();
       Set<String> seen = new HashSet<>();
+      Map<String, String> lastRound = new HashMap<>();
       List<Fresh> fresh = new ArrayList<>(batches.size());
       List<String> inputs = new ArrayList<>();
       for (Batch batch : batches) {
-        Fresh next = fresh(owner, batch, seen);
+        Fresh next = fresh(owner, batch, seen, lastRound);
         fresh.add(next);
         next.segments().forEach(segment -> inputs.add(embeddingInput(segment.text())));
       }
@@ -222,9 +223,12 @@ public final class WritePipeline {
 
   /**
    * The new segments of {@code batch}. A round's key borrows from its neighbours in the batch,
-   * stored or not ({@link RoundContext}); a document page's key is its text.
+   * stored or not, and a new first round from the round before it: the session's last round in
+   * this call ({@code lastRound}, by session) or else in the store ({@link RoundContext}). A
+   * document page's key is its text.
    */
-  private Fresh fresh(SubjectRef owner, Batch batch, Set<String> seen) {
+  private Fresh fresh(SubjectRef owner, Batch batch, Set<String> seen,
+      Map<String, String> lastRound) {
     List<Segment> segments = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -235,10 +239,29 @@ public final class WritePipeline {
       if (seen.add(hash) && !store.containsHash(owner, hash)) {
         segments.add(segment);
         hashes.add(hash);
-        keys.add(batch.gated() ? RoundContext.key(all, i) : segment.text());
+        keys.add(!batch.gated() ? segment.text() : RoundContext.key(all, i,
+            i == 0 ? roundBefore(owner, batch.session(), lastRound) : null));
       }
     }
+    if (batch.gated() && !all.isEmpty()) {
+      lastRound.put(batch.session(), all.get(all.size() - 1).text());
+    }
     return new Fresh(segments, hashes, keys, all.size() - segments.size());
+  }
+
+  /** The text of the session's last round so far (in this call, else stored), or null. */
+  private String roundBefore(SubjectRef owner, String session, Map<String, String> lastRound) {
+    String inCall = lastRound.get(session);
+    if (inCall != null) {
+      return inCall;
+    }
+    long last = store.lastSessionSeq(owner, session);
+    if (last < 0) {
+      return null;
+    }
+    return store.sessionRange(owner, session, last, last).stream()
+        .filter(item -> item.kind() == ItemKind.EPISODE).map(MemoryItem::text)
+        .findFirst().orElse(null);
   }
 
   private RememberResult store(SubjectRef owner, Batch batch, Fresh fresh, float[][] vectors,

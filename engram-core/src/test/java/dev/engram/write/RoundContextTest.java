@@ -21,7 +21,7 @@ class RoundContextTest {
   @Test
   void should_lend_a_short_round_the_bordering_lines_of_both_neighbours() {
     // when
-    String key = RoundContext.key(rounds, 1);
+    String key = RoundContext.key(rounds, 1, null);
 
     // then
     assertThat(key).isEqualTo(rounds.get(1).text()
@@ -31,11 +31,23 @@ class RoundContextTest {
 
   @Test
   void should_lend_the_first_and_last_rounds_only_the_neighbour_they_have() {
-    assertThat(RoundContext.key(rounds, 0))
+    assertThat(RoundContext.key(rounds, 0, null))
         .isEqualTo(rounds.get(0).text() + "\nuser: It taught me self-acceptance.");
-    assertThat(RoundContext.key(rounds, 2))
+    assertThat(RoundContext.key(rounds, 2, null))
         .isEqualTo(rounds.get(2).text() + "\nassistant: That is a good lesson.");
-    assertThat(RoundContext.key(List.of(rounds.get(0)), 0)).isEqualTo(rounds.get(0).text());
+    assertThat(RoundContext.key(List.of(rounds.get(0)), 0, null)).isEqualTo(rounds.get(0).text());
+  }
+
+  @Test
+  void should_lend_the_first_round_the_last_line_of_the_round_stored_before_it() {
+    // when
+    String key = RoundContext.key(List.of(rounds.get(1)), 0, rounds.get(0).text());
+
+    // then
+    assertThat(key).isEqualTo(
+        rounds.get(1).text() + "\nassistant: What did you take from Becoming Nicole?");
+    assertThat(RoundContext.key(rounds, 1, "user: ignored, not the first round"))
+        .isEqualTo(RoundContext.key(rounds, 1, null));
   }
 
   @Test
@@ -44,7 +56,7 @@ class RoundContextTest {
     Segment longRound = round("user: " + "word ".repeat(RoundContext.SHORT_ROUND_CHARS / 5));
 
     // when
-    String key = RoundContext.key(List.of(rounds.get(0), longRound, rounds.get(2)), 1);
+    String key = RoundContext.key(List.of(rounds.get(0), longRound, rounds.get(2)), 1, null);
 
     // then
     assertThat(key).isEqualTo(longRound.text());
@@ -56,7 +68,7 @@ class RoundContextTest {
     Segment chatty = round("user: hi\nassistant: " + "blah ".repeat(200));
 
     // when
-    String key = RoundContext.key(List.of(chatty, rounds.get(1)), 1);
+    String key = RoundContext.key(List.of(chatty, rounds.get(1)), 1, null);
 
     // then
     String lent = key.substring(rounds.get(1).text().length() + 1);
@@ -70,7 +82,7 @@ class RoundContextTest {
   void should_take_back_only_the_lines_a_neighbour_lent() {
     // given: a key with both neighbours' lines and a fact line appended after them
     String text = rounds.get(1).text();
-    String key = RoundContext.key(rounds, 1) + "\nbook: Becoming Nicole";
+    String key = RoundContext.key(rounds, 1, null) + "\nbook: Becoming Nicole";
 
     // when
     String withoutFirst = RoundContext.without(text, key, rounds.get(0).text());

@@ -41,9 +41,13 @@ class WritePipelineTest {
     Segment later = segment("user: Next I will read about gardens.\nassistant: Enjoy it.");
     Segment page = segment("Nicole's memoir, chapter one. Gardens grow slowly.");
 
-    // when: the session, then the session again with one more round, then a document
+    Segment alone = segment("user: Thanks, I will.");
+
+    // when: the session, the session again with one more round, a round on its own (as a chat
+    // integration sends them), then a document
     pipeline.remember(ALICE, "chat", List.of(asked, answered));
     pipeline.remember(ALICE, "chat", List.of(asked, answered, later));
+    pipeline.remember(ALICE, "chat", List.of(alone));
     pipeline.remember(ALICE, "doc", List.of(segment("A first page."), page), false);
 
     // then: the answer is found by the question's word, its text stays its own
@@ -56,6 +60,7 @@ class WritePipelineTest {
         .isEqualTo(answered.text() + "\nassistant: What did you take from Nicole?");
     assertThat(stored(store, later).key())
         .isEqualTo(later.text() + "\nassistant: A good lesson.");
+    assertThat(stored(store, alone).key()).isEqualTo(alone.text() + "\nassistant: Enjoy it.");
     assertThat(stored(store, page).key()).isEqualTo(page.text());
   }
 
