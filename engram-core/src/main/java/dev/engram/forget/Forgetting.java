@@ -24,9 +24,9 @@ import java.util.Set;
  * all of it in one store call (which purges the bytes), then writes fresh summaries from what is
  * left and reopens any older fact that a deleted fact had superseded. Before the delete, the
  * lines a forgotten round lent to its neighbours' index keys ({@link RoundContext}) are taken
- * back. The audit log records the
- * ids and the selector's description, never the text. Forgetting what does not exist changes
- * nothing and says so ({@link ForgetReport#nothing()}). Callers serialise writes.
+ * back; a line that another round of the session lent word for word goes too. The audit log
+ * records the ids and the selector's description, never the text. Forgetting what does not exist
+ * changes nothing and says so ({@link ForgetReport#nothing()}). Callers serialise writes.
  */
 public final class Forgetting {
   private static final int MAX_ITEMS = 1_000_000;
