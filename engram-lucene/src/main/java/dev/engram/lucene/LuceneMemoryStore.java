@@ -39,7 +39,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -388,10 +390,24 @@ public final class LuceneMemoryStore implements MemoryStore {
       int count = current.count(query);
       if (count > 0) {
         writer.deleteDocuments(query);
-        writer.forceMergeDeletes(true);
+        expungeDeletes(writer);
       }
       return count;
     });
+  }
+
+  /**
+   * Rewrites every segment that holds a deleted document, so no byte of it stays on disk.
+   * {@code forceMergeDeletes} skips segments that a running merge is already merging, and that
+   * merge ends with the deletions carried into its new segment; so after the running merges
+   * finish, a second pass rewrites that one. Blocks until then.
+   */
+  private static void expungeDeletes(IndexWriter writer) throws IOException {
+    writer.forceMergeDeletes(true);
+    if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+      merges.sync();
+      writer.forceMergeDeletes(true);
+    }
   }
 
   /** A stored item's vector: from the HNSW field of a hot item, the stored copy of a cold one. */
