@@ -9,7 +9,7 @@ import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
 import dev.engram.summary.CompactMemory;
 import dev.engram.text.Terms;
-import dev.engram.write.RoundContext;
+import dev.engram.write.RoundKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.Set;
  * notes, adds the facts derived only from them and the summaries covering their sessions, deletes
  * all of it in one store call (which purges the bytes), then writes fresh summaries from what is
  * left and reopens any older fact that a deleted fact had superseded. Before the delete, the
- * lines a forgotten round lent to its neighbours' index keys ({@link RoundContext}) are taken
+ * lines a forgotten round lent to its neighbours' index keys ({@link RoundKey}) are taken
  * back; a line that another round of the session lent word for word goes too. The audit log
  * records the ids and the selector's description, never the text. Forgetting what does not exist
  * changes nothing and says so ({@link ForgetReport#nothing()}). Callers serialise writes.
@@ -106,7 +106,7 @@ public final class Forgetting {
 
   /**
    * Removes from the index keys of the remaining items of each session the lines that forgotten
-   * episodes lent them ({@link RoundContext}): otherwise their words would stay searchable.
+   * episodes lent them ({@link RoundKey}): otherwise their words would stay searchable.
    */
   private void takeBackLentLines(SubjectRef owner, List<MemoryItem> forgotten,
       Set<String> doomed) {
@@ -123,7 +123,7 @@ public final class Forgetting {
         }
         String key = item.key();
         for (String text : texts) {
-          key = RoundContext.without(item.text(), key, text);
+          key = RoundKey.without(item.text(), key, text);
         }
         if (!key.equals(item.key())) {
           keys.put(item.id(), key);

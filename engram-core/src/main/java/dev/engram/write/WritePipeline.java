@@ -95,7 +95,7 @@ public final class WritePipeline {
    * Remembers segments of one session or document.
    *
    * @param gated true for conversation rounds, which pass the admission gate and borrow their
-   *     neighbours' bordering lines for the index ({@link RoundContext}); false for document
+   *     neighbours' bordering lines for the index ({@link RoundKey}); false for document
    *     pages, which are all admitted and indexed as they are
    */
   public RememberResult remember(
@@ -154,7 +154,7 @@ public final class WritePipeline {
    *
    * @param session the session or document id
    * @param segments its rounds or pages, in order
-   * @param gated true for conversation rounds (admission gate, {@link RoundContext}); false for
+   * @param gated true for conversation rounds (admission gate, {@link RoundKey}); false for
    *     document pages
    */
   public record Batch(String session, List<Segment> segments, boolean gated) {
@@ -224,7 +224,7 @@ public final class WritePipeline {
   /**
    * The new segments of {@code batch}. A round's key borrows from its neighbours in the batch,
    * stored or not, and a new first round from the round before it: the session's last round in
-   * this call ({@code lastRound}, by session) or else in the store ({@link RoundContext}). A
+   * this call ({@code lastRound}, by session) or else in the store ({@link RoundKey}). A
    * document page's key is its text.
    */
   private Fresh fresh(SubjectRef owner, Batch batch, Set<String> seen,
@@ -239,7 +239,7 @@ public final class WritePipeline {
       if (seen.add(hash) && !store.containsHash(owner, hash)) {
         segments.add(segment);
         hashes.add(hash);
-        keys.add(!batch.gated() ? segment.text() : RoundContext.key(all, i,
+        keys.add(!batch.gated() ? segment.text() : RoundKey.key(all, i,
             i == 0 ? roundBefore(owner, batch.session(), lastRound) : null));
       }
     }

@@ -3,7 +3,7 @@
  * its replies) and documents into overlapping pages that end at sentence boundaries;
  * {@link dev.engram.write.WritePipeline} skips exact duplicates, numbers the episodes in their
  * session and in the subject's timeline, gives each short round its neighbours' bordering lines
- * in its index key ({@link dev.engram.write.RoundContext}), embeds them in a batch with the local
+ * in its index key ({@link dev.engram.write.RoundKey}), embeds them in a batch with the local
  * model, lets the novelty gate ({@link dev.engram.write.AdmissionPolicy}, research.md F4) keep
  * near-repeats out of the hot index, and stores everything in one durable unit. No LLM is called
  * to remember.
