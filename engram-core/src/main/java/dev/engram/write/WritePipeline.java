@@ -94,9 +94,9 @@ public final class WritePipeline {
   /**
    * Remembers segments of one session or document.
    *
-   * @param gated true for conversation rounds, which pass the admission gate and borrow their
-   *     neighbours' bordering lines for the index ({@link RoundKey}); false for document
-   *     pages, which are all admitted and indexed as they are
+   * @param gated true for conversation rounds, which pass the admission gate and get a round's
+   *     index key ({@link RoundKey}); false for document pages, which are all admitted and
+   *     indexed as they are
    */
   public RememberResult remember(
       SubjectRef owner, String session, List<Segment> segments, boolean gated) {

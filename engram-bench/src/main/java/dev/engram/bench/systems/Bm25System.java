@@ -14,8 +14,8 @@ import java.util.List;
  * Lexical retrieval only: plain BM25 over each item's own text, packed greedily in rank order.
  *
  * <p>It keeps a private index rather than searching the shared store, because Engram's index keys
- * hold more than the text (its facts, and a short round's neighbouring lines): a baseline that
- * searched them would measure part of Engram. The private index is an
+ * hold more than the text (its facts, a short round's neighbouring lines, a longer round's user
+ * lines again): a baseline that searched them would measure part of Engram. The private index is an
  * {@link InMemoryMemoryStore}, whatever store the run uses; its vectors are a placeholder and are
  * never searched. Not thread-safe; one subject at a time.
  */
