@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.engram.Engram;
 import dev.engram.MutableClock;
 import dev.engram.TestHistory;
+import dev.engram.embed.CountingEmbedder;
 import dev.engram.embed.Embedder;
-import dev.engram.embed.EmbedderInfo;
 import dev.engram.embed.HashingEmbedder;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.Message;
@@ -18,7 +18,6 @@ import dev.engram.store.ItemFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A bulk import stores what one remember per session would, with one embedder call. */
@@ -147,33 +146,5 @@ class RememberAllTest {
         .map(it -> it.kind() + " " + it.id() + " " + it.session() + " " + it.sessionSeq() + " "
             + it.subjectSeq() + " " + it.key().replace('\n', '|') + " " + it.lifecycle().tier())
         .sorted().toList();
-  }
-
-  private static class CountingEmbedder implements Embedder {
-    final AtomicInteger calls = new AtomicInteger();
-    private final Embedder delegate;
-
-    CountingEmbedder(Embedder delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public EmbedderInfo info() {
-      return delegate.info();
-    }
-
-    @Override
-    public float[][] embed(List<String> texts) {
-      calls.incrementAndGet();
-      return delegate.embed(texts);
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-      return delegate.embedQuery(query);
-    }
-
-    @Override
-    public void close() {}
   }
 }

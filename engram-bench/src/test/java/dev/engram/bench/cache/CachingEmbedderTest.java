@@ -3,6 +3,7 @@ package dev.engram.bench.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.embed.CountingEmbedder;
 import dev.engram.embed.Embedder;
 import dev.engram.embed.EmbedderInfo;
 import dev.engram.embed.HashingEmbedder;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,27 +94,6 @@ class CachingEmbedderTest {
         assertThat(reader.stats().persistent()).isFalse();
         assertThat(reader.embed(List.of("y"))).hasDimensions(1, 16);
       }
-    }
-  }
-
-  /** Counts texts sent to the real embedder. */
-  private static class CountingEmbedder implements Embedder {
-    final AtomicInteger texts = new AtomicInteger();
-    private final Embedder delegate;
-
-    CountingEmbedder(Embedder delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public EmbedderInfo info() {
-      return delegate.info();
-    }
-
-    @Override
-    public float[][] embed(List<String> batch) {
-      texts.addAndGet(batch.size());
-      return delegate.embed(batch);
     }
   }
 }
