@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Reads absolute and relative time expressions in a question against the question's date:
  * "yesterday", "today", "last Tuesday", "last/this week|month|year", "two weeks ago",
- * "3 days ago", "in March", "in March 2023", "in 2023", "on May 4th", "2023-05-04", and
- * "before/after I moved" (an anchor dated later from facts). Relative spans get a tolerance
- * ("two weeks ago" is that week plus or minus half a week; "a month ago" plus or minus half a
- * month), because people round.
+ * "3 days ago", "in March", "in March 2023", "in 2023", "on May 4th", "on 4 May 2023",
+ * "2023-05-04", and "before/after I moved" (an anchor dated later from facts). Relative spans get
+ * a tolerance ("two weeks ago" is that week plus or minus half a week; "a month ago" plus or
+ * minus half a month), because people round.
  *
  * <p>Anything it cannot read gives {@link TimeHint#NONE} or a hint without a range: never an
  * error. Days are calendar days in UTC. Stateless and thread-safe.
@@ -43,6 +43,8 @@ public final class TimeExpressions {
   private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})[-/](\\d{2})[-/](\\d{2})\\b");
   private static final Pattern MONTH_DAY = Pattern.compile(
       "\\b" + MONTHS + " (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b");
+  private static final Pattern DAY_MONTH = Pattern.compile(
+      "\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTHS + "(?:,? (\\d{4}))?\\b");
   private static final Pattern MONTH_YEAR =
       Pattern.compile("\\b(?:in |during |of )?" + MONTHS + "(?:,? (\\d{4}))?\\b");
   private static final Pattern YEAR = Pattern.compile("\\b(?:in|during|of|since) (\\d{4})\\b");
@@ -116,13 +118,11 @@ public final class TimeExpressions {
     }
     m = MONTH_DAY.matcher(text);
     if (m.find()) {
-      Month month = month(m.group(1));
-      int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : today.getYear();
-      LocalDate day = LocalDate.of(year, month, Integer.parseInt(m.group(2)));
-      if (m.group(3) == null && day.isAfter(today)) {
-        day = day.minusYears(1);
-      }
-      return days(day, day.plusDays(1), m.group());
+      return day(m.group(1), m.group(2), m.group(3), today, m.group());
+    }
+    m = DAY_MONTH.matcher(text);
+    if (m.find()) {
+      return day(m.group(2), m.group(1), m.group(3), today, m.group());
     }
     m = MONTH_YEAR.matcher(text);
     while (m.find()) {
@@ -145,6 +145,18 @@ public final class TimeExpressions {
       }
     }
     return null;
+  }
+
+  /** One day of {@code monthName}; without a year, the last such day on or before today. */
+  private static Found day(String monthName, String dayOfMonth, String year, LocalDate today,
+      String words) {
+    Month month = month(monthName);
+    LocalDate day = LocalDate.of(year != null ? Integer.parseInt(year) : today.getYear(), month,
+        Integer.parseInt(dayOfMonth));
+    if (year == null && day.isAfter(today)) {
+      day = day.minusYears(1);
+    }
+    return days(day, day.plusDays(1), words);
   }
 
   private static Found unit(boolean current, String unit, LocalDate today, String words) {

@@ -30,6 +30,9 @@ class TimeExpressionsTest {
       "my plans in March 2023|2023-03-01|2023-04-01",
       "Where did I live in 2022?|2022-01-01|2023-01-01",
       "what happened on May 4th|2024-05-04|2024-05-05",
+      "What movie did I watch on 1 May, 2022?|2022-05-01|2022-05-02",
+      "the 4th of May|2024-05-04|2024-05-05",
+      "what did I cook on 20 December|2023-12-20|2023-12-21",
       "what happened on 2023-12-24|2023-12-24|2023-12-25"})
   void should_read_a_time_expression_against_the_question_date(
       String query, String from, String to) {
