@@ -24,8 +24,12 @@ class EnrichmentQueueTest {
 
   private final FakeOpenAiServer server = FakeOpenAiServer.start();
   private final RecordingSink sink = new RecordingSink();
+  // A bounded reply timeout: how fast a closed fake server ends a hanging exchange depends on the
+  // JDK's HttpServer (once in many CI runs it did not within WAIT), and the tests are about the
+  // queue, not about that.
   private final OpenAiChatClient client = new OpenAiChatClient(OpenAiConfig.builder(server.baseUrl())
-      .model("fake-chat").retry(RetryPolicy.DEFAULT.withMaxRetries(0)).build(), new RecordingSleeper());
+      .model("fake-chat").requestTimeout(Duration.ofSeconds(5))
+      .retry(RetryPolicy.DEFAULT.withMaxRetries(0)).build(), new RecordingSleeper());
   private EnrichmentQueue queue;
 
   @AfterEach
