@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToLongFunction;
 
 /**
  * Turns segments into stored episodes: skips exact duplicates, numbers them in their session and
@@ -121,15 +122,19 @@ public final class WritePipeline {
       Instant now = clock.instant();
       Set<String> seen = new HashSet<>();
       Map<String, String> lastRound = new HashMap<>();
+      // Read once per session: the round keys and the sequence numbers both need it.
+      Map<String, Long> lastSeqs = new HashMap<>();
+      ToLongFunction<String> lastStored =
+          session -> lastSeqs.computeIfAbsent(session, s -> store.lastSessionSeq(owner, s));
       List<Fresh> fresh = new ArrayList<>(batches.size());
       List<String> inputs = new ArrayList<>();
       for (Batch batch : batches) {
-        Fresh next = fresh(owner, batch, seen, lastRound);
+        Fresh next = fresh(owner, batch, seen, lastRound, lastStored);
         fresh.add(next);
         next.segments().forEach(segment -> inputs.add(embeddingInput(segment.text())));
       }
       float[][] vectors = inputs.isEmpty() ? new float[0][] : embedder.embed(inputs);
-      Call call = new Call(Sequences.read(store, owner, batches, fresh),
+      Call call = new Call(Sequences.read(store, owner, batches, fresh, lastStored),
           gate.call(owner, vectors), parts == null ? null : parts.facts().view(owner),
           parts == null ? null : parts.compact().view(owner));
       return store.atomically(() -> {
@@ -186,14 +191,15 @@ public final class WritePipeline {
     private final Map<String, Long> nextInSession = new HashMap<>();
     private long nextInSubject;
 
+    /** @param lastStored a session's highest stored {@code sessionSeq}, or -1 */
     static Sequences read(MemoryStore store, SubjectRef owner, List<Batch> batches,
-        List<Fresh> fresh) {
+        List<Fresh> fresh, ToLongFunction<String> lastStored) {
       Sequences seqs = new Sequences();
       seqs.nextInSubject = store.subjectStats(owner).lastSubjectSeq() + 1;
       for (int i = 0; i < batches.size(); i++) {
         String session = batches.get(i).session();
         if (!fresh.get(i).segments().isEmpty() && !seqs.nextInSession.containsKey(session)) {
-          seqs.nextInSession.put(session, store.lastSessionSeq(owner, session) + 1);
+          seqs.nextInSession.put(session, lastStored.applyAsLong(session) + 1);
         }
       }
       return seqs;
@@ -226,9 +232,11 @@ public final class WritePipeline {
    * stored or not, and a new first round from the round before it: the session's last round in
    * this call ({@code lastRound}, by session) or else in the store ({@link RoundKey}). A
    * document page's key is its text.
+   *
+   * @param lastStored a session's highest stored {@code sessionSeq}, or -1
    */
   private Fresh fresh(SubjectRef owner, Batch batch, Set<String> seen,
-      Map<String, String> lastRound) {
+      Map<String, String> lastRound, ToLongFunction<String> lastStored) {
     List<Segment> segments = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -240,7 +248,7 @@ public final class WritePipeline {
         segments.add(segment);
         hashes.add(hash);
         keys.add(!batch.gated() ? segment.text() : RoundKey.key(all, i,
-            i == 0 ? roundBefore(owner, batch.session(), lastRound) : null));
+            i == 0 ? roundBefore(owner, batch.session(), lastRound, lastStored) : null));
       }
     }
     if (batch.gated() && !all.isEmpty()) {
@@ -250,12 +258,13 @@ public final class WritePipeline {
   }
 
   /** The text of the session's last round so far (in this call, else stored), or null. */
-  private String roundBefore(SubjectRef owner, String session, Map<String, String> lastRound) {
+  private String roundBefore(SubjectRef owner, String session, Map<String, String> lastRound,
+      ToLongFunction<String> lastStored) {
     String inCall = lastRound.get(session);
     if (inCall != null) {
       return inCall;
     }
-    long last = store.lastSessionSeq(owner, session);
+    long last = lastStored.applyAsLong(session);
     if (last < 0) {
       return null;
     }
