@@ -14,7 +14,8 @@ class RoundKeyTest {
   }
 
   private final List<Segment> rounds = List.of(
-      round("user: I finished a book last week.\nassistant: What did you take from Becoming Nicole?"),
+      round("user: I finished a book last week.\n"
+          + "assistant: What did you take from Becoming Nicole?"),
       round("user: It taught me self-acceptance.\nassistant: That is a good lesson."),
       round("user: Now I want to read more memoirs.\nassistant: Try Educated next."));
 
