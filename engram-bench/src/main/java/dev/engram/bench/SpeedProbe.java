@@ -4,9 +4,9 @@ import dev.engram.Engram;
 import dev.engram.embed.Embedder;
 import dev.engram.model.Session;
 import dev.engram.model.SubjectRef;
+import dev.engram.write.EmbeddingInput;
 import dev.engram.write.Segment;
 import dev.engram.write.Segmenter;
-import dev.engram.write.WritePipeline;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Clock;
@@ -18,8 +18,8 @@ import java.util.List;
  * Ingest speed on the uncached path, in the same run as the quality figures. The first sessions
  * of the first haystack (until {@code rounds} rounds) are ingested through Engram (one {@code
  * rememberAll}, the bulk-import path, into a fresh store) and, for comparison, their embedding
- * inputs (what the pipeline embeds: {@link WritePipeline#embeddingInput}) are embedded by the raw
- * model directly in one call, its best case (sorted by length, full batches).
+ * inputs (what the pipeline embeds: {@link EmbeddingInput}) are embedded by the raw model
+ * directly in one call, its best case (sorted by length, full batches).
  *
  * <p>Both paths are warmed up first (the raw model on a batch, the pipeline by one untimed ingest
  * of the same sessions into a throwaway store, which also measures the heap per item after a GC
@@ -65,7 +65,7 @@ final class SpeedProbe {
       }
       sessions.add(session);
       segmenter.rounds(session).stream()
-          .map(segment -> WritePipeline.embeddingInput(segment.text())).forEach(texts::add);
+          .map(segment -> EmbeddingInput.of(segment.text())).forEach(texts::add);
     }
     raw.embed(texts.subList(0, Math.min(32, texts.size())));
     // The warm-up ingest is the whole set, untimed, and measures the heap per item.

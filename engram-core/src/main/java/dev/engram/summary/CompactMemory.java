@@ -9,6 +9,7 @@ import dev.engram.store.AuditAction;
 import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
 import dev.engram.write.ContentHash;
+import dev.engram.write.EmbeddingInput;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -153,8 +154,8 @@ public final class CompactMemory {
       List<MemoryItem> episodes = episodes(owner, session);
       if (!episodes.isEmpty()) {
         MemoryItem vectorSource = episodes.get(episodes.size() - 1);
-        vectorSource = vectorSource.withEmbedding(embedder.embed(List.of(
-            vectorSource.text().substring(0, Math.min(1024, vectorSource.text().length()))))[0]);
+        vectorSource = vectorSource.withEmbedding(
+            embedder.embed(List.of(EmbeddingInput.of(vectorSource.text())))[0]);
         rebuildSession(owner, session, episodes, vectorSource).ifPresent(written::add);
       }
     }

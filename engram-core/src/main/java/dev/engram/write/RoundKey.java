@@ -1,13 +1,12 @@
 package dev.engram.write;
 
-import dev.engram.model.Role;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The lexical index key of a conversation round: its text, plus lines that put the right words
- * in front of BM25. The text a reader gets and the round's vector stay as they were.
+ * in front of BM25. The text a reader gets stays as it was; what the vector is made from is
+ * {@link EmbeddingInput}'s business.
  *
  * <p><b>A short round borrows from its neighbours.</b> A short turn often leans on the turn before
  * or after it. "It taught me self-acceptance" answers "What did you take away from Becoming
@@ -41,9 +40,6 @@ public final class RoundKey {
   public static final int NEIGHBOUR_CHARS = 300;
   /** How many times the user's lines of a longer round count in its key. */
   public static final int USER_WEIGHT = 4;
-
-  private static final List<String> OTHER_ROLES = Arrays.stream(Role.values())
-      .filter(role -> role != Role.USER).map(role -> role.label() + ": ").toList();
 
   private RoundKey() {}
 
@@ -97,24 +93,10 @@ public final class RoundKey {
     return changed ? key.substring(0, own) + String.join("\n", kept) : key;
   }
 
-  /**
-   * {@code text} with the user's lines appended {@code USER_WEIGHT - 1} times. A user turn runs
-   * from a line starting {@code user: } to the next line that starts another role's turn.
-   */
+  /** {@code text} with the user's lines ({@link RoundParts}) appended USER_WEIGHT - 1 times. */
   private static String withUserWeight(String text) {
-    StringBuilder user = new StringBuilder();
-    boolean inUser = false;
-    for (String line : text.split("\n")) {
-      if (line.startsWith("user: ")) {
-        inUser = true;
-      } else if (OTHER_ROLES.stream().anyMatch(line::startsWith)) {
-        inUser = false;
-      }
-      if (inUser) {
-        user.append('\n').append(line);
-      }
-    }
-    return text + user.toString().repeat(USER_WEIGHT - 1);
+    String user = RoundParts.of(text).user();
+    return user.isEmpty() ? text : text + ("\n" + user).repeat(USER_WEIGHT - 1);
   }
 
   private static String lastLine(String text) {

@@ -38,13 +38,6 @@ import java.util.function.ToLongFunction;
  * <p>Thread-safe: writes are serialised so that sequence numbers stay dense and ordered.
  */
 public final class WritePipeline {
-  /**
-   * Characters of an episode that the embedder sees (~256 tokens): the user turn and the start of
-   * the reply. Transformer cost grows with input length, long replies are mostly filler for
-   * retrieval, and the lexical index still sees every word; bge would cut at 512 tokens anyway.
-   */
-  public static final int EMBED_CHARS = 1024;
-
   private final MemoryStore store;
   private final Embedder embedder;
   private final Clock clock;
@@ -131,7 +124,7 @@ public final class WritePipeline {
       for (Batch batch : batches) {
         Fresh next = fresh(owner, batch, seen, lastRound, lastStored);
         fresh.add(next);
-        next.segments().forEach(segment -> inputs.add(embeddingInput(segment.text())));
+        next.segments().forEach(segment -> inputs.add(EmbeddingInput.of(segment.text())));
       }
       float[][] vectors = inputs.isEmpty() ? new float[0][] : embedder.embed(inputs);
       Call call = new Call(Sequences.read(store, owner, batches, fresh, lastStored),
@@ -329,17 +322,6 @@ public final class WritePipeline {
       out.append('\n').append(FactLedger.render(fact.attribute(), fact.value()));
     }
     return out.toString();
-  }
-
-  /**
-   * The part of an episode's text that is embedded: at most {@link #EMBED_CHARS}, cut at a space.
-   */
-  public static String embeddingInput(String text) {
-    if (text.length() <= EMBED_CHARS) {
-      return text;
-    }
-    int cut = text.lastIndexOf(' ', EMBED_CHARS);
-    return text.substring(0, cut > EMBED_CHARS / 2 ? cut : EMBED_CHARS);
   }
 
   private List<MemoryItem> items(SubjectRef owner, String session, Fresh fresh, Instant now,

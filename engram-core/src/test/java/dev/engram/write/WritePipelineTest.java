@@ -19,18 +19,6 @@ class WritePipelineTest {
   private static final SubjectRef ALICE = SubjectRef.of("alice");
 
   @Test
-  void should_embed_short_text_whole_and_cut_long_text_at_a_space() {
-    String shortText = "user: hello there";
-    String longText = "user: " + "word ".repeat(1000);
-
-    assertThat(WritePipeline.embeddingInput(shortText)).isSameAs(shortText);
-    String cut = WritePipeline.embeddingInput(longText);
-    assertThat(cut.length()).isLessThanOrEqualTo(WritePipeline.EMBED_CHARS);
-    assertThat(cut).endsWith("word");
-    assertThat(longText).startsWith(cut);
-  }
-
-  @Test
   void should_index_rounds_with_their_neighbours_lines_and_pages_as_they_are() {
     // given
     HashingEmbedder embedder = new HashingEmbedder(64);

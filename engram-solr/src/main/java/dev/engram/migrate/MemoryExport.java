@@ -18,6 +18,7 @@ import dev.engram.store.AuditAction;
 import dev.engram.store.AuditEvent;
 import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
+import dev.engram.write.EmbeddingInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,10 +34,12 @@ import java.util.List;
  * timeline order (every field of {@link MemoryItem}, its {@link Lifecycle}, and its vector), then
  * one {@code "type":"audit"} line per audit event, oldest first.
  *
- * <p>Stores never return vectors, so export recomputes each item's vector from its key with the
- * store's own embedder (the store checks that it is the one it was written with); for a
- * deterministic embedder that is the stored vector. Import uses the file's vectors when the
- * target store's embedder is the export's, and re-embeds the keys otherwise. Import reads and
+ * <p>Stores never return vectors, so export recomputes each item's vector with the store's own
+ * embedder (the store checks that it is the one it was written with): an episode's from its
+ * {@link EmbeddingInput}, which for a deterministic embedder is the stored vector; a fact's or a
+ * summary's from its key (they are stored with a vector taken from an episode, so they come back
+ * with one of their own). Import uses the file's vectors when the target store's embedder is the
+ * export's, and recomputes them the same way otherwise. Import reads and
  * checks the whole file before it writes anything; audit events are appended in order, so they
  * keep their versions when the target subject has no log yet.
  *
@@ -51,6 +54,11 @@ public final class MemoryExport {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private MemoryExport() {}
+
+  /** What an item's vector is computed from when it is recomputed. */
+  private static String embeddingSource(MemoryItem item) {
+    return item.kind() == ItemKind.EPISODE ? EmbeddingInput.of(item.text()) : item.key();
+  }
 
   /**
    * What was exported or imported.
@@ -97,7 +105,7 @@ public final class MemoryExport {
       line(out, header);
       for (int from = 0; from < items.size(); from += BATCH) {
         List<MemoryItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-        float[][] vectors = embedder.embed(batch.stream().map(MemoryItem::key).toList());
+        float[][] vectors = embedder.embed(batch.stream().map(MemoryExport::embeddingSource).toList());
         for (int i = 0; i < batch.size(); i++) {
           line(out, itemNode(batch.get(i), vectors[i]));
         }
@@ -171,7 +179,7 @@ public final class MemoryExport {
     for (int from = 0; from < items.size(); from += BATCH) {
       List<MemoryItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
       if (reembed) {
-        float[][] vectors = embedder.embed(batch.stream().map(MemoryItem::key).toList());
+        float[][] vectors = embedder.embed(batch.stream().map(MemoryExport::embeddingSource).toList());
         List<MemoryItem> embedded = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
           embedded.add(batch.get(i).withEmbedding(vectors[i]));

@@ -2,6 +2,10 @@ package dev.engram.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.engram.EngramException;
 import dev.engram.embed.HashingEmbedder;
@@ -18,12 +22,17 @@ import dev.engram.store.AuditAction;
 import dev.engram.store.AuditEvent;
 import dev.engram.store.ItemFilter;
 import dev.engram.store.MemoryStore;
+import dev.engram.store.ScoredItem;
 import dev.engram.store.TestItem;
+import dev.engram.write.Segment;
+import dev.engram.write.WritePipeline;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +115,36 @@ class MemoryExportRoundTripTest {
       assertThatThrownBy(() -> MemoryExport.read(lucene, ALICE, EMBEDDER, reader(bad), "bad.jsonl"))
           .isInstanceOf(EngramException.class).hasMessageStartingWith("bad.jsonl:3: not JSON");
       assertThat(lucene.stats().items()).isZero();
+    }
+  }
+
+  @Test
+  void should_export_the_vector_each_episode_was_stored_with() throws Exception {
+    // given: long rounds remembered through the write pipeline, whose keys (user lines weighed,
+    // a neighbour's line) and embedding inputs (user lines first, reply cut) both differ from
+    // their text
+    String reply = "\nassistant: " + "That is lovely news, tell me more about it. ".repeat(20);
+    try (MemoryStore lucene = LuceneMemoryStore.open(dir.resolve("e"), EMBEDDER.info(), false)) {
+      new WritePipeline(lucene, EMBEDDER, Clock.fixed(T0, ZoneOffset.UTC)).remember(ALICE, "chat",
+          List.of(new Segment("user: I adopted a beagle called Zoë." + reply, T0, List.of()),
+              new Segment("user: I sold my old kayak." + reply, T0, List.of())));
+      List<JsonNode> items = new ObjectMapper().readerFor(JsonNode.class)
+          .<JsonNode>readValues(export(lucene)).readAll().stream()
+          .filter(line -> line.get("type").asText().equals("item")).toList();
+      assertThat(items).hasSize(2);
+
+      for (JsonNode item : items) {
+        // when: the store is searched with the exported vector
+        float[] vector = new float[item.get("embedding").size()];
+        for (int i = 0; i < vector.length; i++) {
+          vector[i] = (float) item.get("embedding").get(i).asDouble();
+        }
+        ScoredItem top = lucene.searchVector(ALICE, vector, 1, ItemFilter.ANY).get(0);
+
+        // then: it finds the item it came from, at the score of an identical vector
+        assertThat(top.item().id()).isEqualTo(item.get("id").asText());
+        assertThat(top.score()).isCloseTo(1.0, within(1e-5));
+      }
     }
   }
 
