@@ -42,6 +42,16 @@ public final class EmbeddingInput {
         return cut(parts.user() + "\n" + cut(parts.rest(), REPLY_CHARS), MAX_CHARS);
       }
     }
+    return head(text);
+  }
+
+  /**
+   * The text's first {@link #MAX_CHARS} characters, cut at a space: what embedding a text plainly
+   * sees, and what {@link #of} gives for a short round or a page.
+   *
+   * @param text not null
+   */
+  public static String head(String text) {
     return cut(text, MAX_CHARS);
   }
 

@@ -49,7 +49,7 @@ public final class SystemNames {
       systems.add(switch (name) {
         case "engram" -> new EngramSystem(store, embedder, clock);
         case "bm25" -> new Bm25System(packDepth);
-        case "vector" -> new VectorSystem(store, embedder, packDepth);
+        case "vector" -> new VectorSystem(embedder, packDepth);
         case "recent" -> new RecentSystem(store);
         case "langchain4j" -> new LangChain4jSystem(embedder, packDepth);
         default -> throw new IllegalStateException("unhandled system " + name);
