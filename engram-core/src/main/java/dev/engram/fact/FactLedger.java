@@ -160,8 +160,10 @@ public final class FactLedger {
         return List.of();
       }
       store.add(List.copyOf(added.values()));
-      for (MemoryItem old : closed.values()) {
-        store.update(owner, List.of(old.id()), it -> it.withLifecycle(old.lifecycle()));
+      if (!closed.isEmpty()) {
+        // One update for all: each update call may make the store refresh its searcher.
+        store.update(owner, closed.keySet(),
+            it -> it.withLifecycle(closed.get(it.id()).lifecycle()));
       }
       audit.record(owner, AuditAction.FACT, List.copyOf(added.keySet()), added.values().stream()
           .flatMap(f -> f.sourceIds().stream()).distinct().toList(), reason);

@@ -28,10 +28,15 @@ public final class Salience {
 
   /** The word statistics of {@code texts} (analysed with {@link Terms}). */
   public static Salience of(Collection<String> texts) {
+    return ofTerms(texts.stream().map(Terms::of).toList());
+  }
+
+  /** Like {@link #of}, for texts already analysed: each element is one text's {@link Terms#of}. */
+  public static Salience ofTerms(Collection<? extends Collection<String>> analysed) {
     Map<String, Integer> counts = new HashMap<>();
     long total = 0;
-    for (String text : texts) {
-      for (String term : Terms.of(text)) {
+    for (Collection<String> terms : analysed) {
+      for (String term : terms) {
         counts.merge(term, 1, Integer::sum);
         total++;
       }
@@ -47,8 +52,13 @@ public final class Salience {
 
   /** The mean of the top {@value #TOP_WORDS} word saliences of {@code text}; 0 if it has none. */
   public double text(String text) {
+    return terms(Terms.of(text));
+  }
+
+  /** Like {@link #text}, for a text already analysed with {@link Terms#of}. */
+  public double terms(Collection<String> analysed) {
     List<Double> scores = new ArrayList<>();
-    for (String term : new java.util.LinkedHashSet<>(Terms.of(text))) {
+    for (String term : new java.util.LinkedHashSet<>(analysed)) {
       scores.add(word(term));
     }
     if (scores.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The offline {@link Summarizer} (research.md F1): splits the items into sentences (dropping
@@ -24,6 +25,7 @@ import java.util.Set;
 public final class ExtractiveSummarizer implements Summarizer {
   private static final int MIN_SENTENCE_CHARS = 12;
   private static final int MAX_SENTENCE_CHARS = 400;
+  private static final Pattern ROLE_PREFIX = Pattern.compile("^(user|assistant|system): ");
 
   @Override
   public String summarize(List<MemoryItem> items, int maxTokens) {
@@ -31,7 +33,7 @@ public final class ExtractiveSummarizer implements Summarizer {
     List<String> sentences = new ArrayList<>();
     for (MemoryItem item : items) {
       for (String line : item.text().split("\n")) {
-        String body = line.replaceFirst("^(user|assistant|system): ", "");
+        String body = ROLE_PREFIX.matcher(line).replaceFirst("");
         for (String sentence : SentenceSplitter.sentences(body)) {
           String clean = sentence.strip();
           if (clean.length() >= MIN_SENTENCE_CHARS && clean.length() <= MAX_SENTENCE_CHARS) {
@@ -43,13 +45,18 @@ public final class ExtractiveSummarizer implements Summarizer {
     if (sentences.isEmpty()) {
       return "";
     }
-    Salience salience = Salience.of(sentences);
-    Map<String, Integer> centroid = counts(String.join(" ", sentences));
+    // Each sentence is analysed once: the salience statistics and the centroid both count them.
+    List<List<String>> terms = sentences.stream().map(Terms::of).toList();
+    Salience salience = Salience.ofTerms(terms);
+    Map<String, Integer> centroid = new HashMap<>();
+    terms.forEach(sentence -> counts(sentence, centroid));
+    double centroidNorm = norm(centroid);
     List<Integer> order = new ArrayList<>();
     double[] score = new double[sentences.size()];
     for (int i = 0; i < sentences.size(); i++) {
       order.add(i);
-      score[i] = salience.text(sentences.get(i)) * cosine(counts(sentences.get(i)), centroid);
+      score[i] = salience.terms(terms.get(i))
+          * cosine(counts(terms.get(i), new HashMap<>()), centroid, centroidNorm);
     }
     order.sort(Comparator.comparingDouble((Integer i) -> -score[i]).thenComparingInt(i -> i));
     List<Integer> chosen = new ArrayList<>();
@@ -70,20 +77,19 @@ public final class ExtractiveSummarizer implements Summarizer {
     return text.toString();
   }
 
-  private static Map<String, Integer> counts(String text) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (String term : Terms.of(text)) {
-      counts.merge(term, 1, Integer::sum);
+  private static Map<String, Integer> counts(List<String> terms, Map<String, Integer> into) {
+    for (String term : terms) {
+      into.merge(term, 1, Integer::sum);
     }
-    return counts;
+    return into;
   }
 
-  private static double cosine(Map<String, Integer> a, Map<String, Integer> b) {
+  private static double cosine(Map<String, Integer> a, Map<String, Integer> b, double normB) {
     double dot = 0;
     for (Map.Entry<String, Integer> entry : a.entrySet()) {
       dot += entry.getValue() * (double) b.getOrDefault(entry.getKey(), 0);
     }
-    double norms = norm(a) * norm(b);
+    double norms = norm(a) * normB;
     return norms == 0 ? 0 : dot / norms;
   }
 
