@@ -39,9 +39,9 @@ import java.util.List;
  * {@link EmbeddingInput}, which for a deterministic embedder is the stored vector; a fact's or a
  * summary's from its key (they are stored with a vector taken from an episode, so they come back
  * with one of their own). Import uses the file's vectors when the target store's embedder is the
- * export's, and recomputes them the same way otherwise. Import reads and
- * checks the whole file before it writes anything; audit events are appended in order, so they
- * keep their versions when the target subject has no log yet.
+ * export's, and recomputes them the same way otherwise. Import reads and checks the whole file
+ * before it writes anything; audit events are appended in order, so they keep their versions when
+ * the target subject has no log yet.
  *
  * <p>Stateless and thread-safe.
  */
@@ -105,7 +105,8 @@ public final class MemoryExport {
       line(out, header);
       for (int from = 0; from < items.size(); from += BATCH) {
         List<MemoryItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-        float[][] vectors = embedder.embed(batch.stream().map(MemoryExport::embeddingSource).toList());
+        float[][] vectors =
+            embedder.embed(batch.stream().map(MemoryExport::embeddingSource).toList());
         for (int i = 0; i < batch.size(); i++) {
           line(out, itemNode(batch.get(i), vectors[i]));
         }
@@ -179,7 +180,8 @@ public final class MemoryExport {
     for (int from = 0; from < items.size(); from += BATCH) {
       List<MemoryItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
       if (reembed) {
-        float[][] vectors = embedder.embed(batch.stream().map(MemoryExport::embeddingSource).toList());
+        float[][] vectors =
+            embedder.embed(batch.stream().map(MemoryExport::embeddingSource).toList());
         List<MemoryItem> embedded = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
           embedded.add(batch.get(i).withEmbedding(vectors[i]));
