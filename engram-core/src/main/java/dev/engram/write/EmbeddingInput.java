@@ -40,7 +40,8 @@ public final class EmbeddingInput {
     if (text.length() > RoundKey.SHORT_ROUND_CHARS) {
       RoundParts parts = RoundParts.of(text);
       if (!parts.user().isEmpty() && !parts.rest().isEmpty()) {
-        return cut(parts.user() + "\n" + cut(parts.rest(), REPLY_CHARS), MAX_CHARS);
+        return TextCut.atSpace(
+            parts.user() + "\n" + TextCut.atSpace(parts.rest(), REPLY_CHARS), MAX_CHARS);
       }
     }
     return head(text);
@@ -53,18 +54,6 @@ public final class EmbeddingInput {
    * @param text not null
    */
   public static String head(String text) {
-    return cut(text, MAX_CHARS);
-  }
-
-  /** At most {@code max} characters, cut at a space in the second half, never inside a pair. */
-  private static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int at = text.lastIndexOf(' ', max);
-    if (at <= max / 2) {
-      at = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-    }
-    return text.substring(0, at);
+    return TextCut.atSpace(text, MAX_CHARS);
   }
 }

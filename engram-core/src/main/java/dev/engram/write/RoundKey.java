@@ -100,24 +100,11 @@ public final class RoundKey {
   }
 
   private static String lastLine(String text) {
-    return cut(text.substring(text.lastIndexOf('\n') + 1));
+    return TextCut.atSpace(text.substring(text.lastIndexOf('\n') + 1), NEIGHBOUR_CHARS);
   }
 
   private static String firstLine(String text) {
     int end = text.indexOf('\n');
-    return cut(end < 0 ? text : text.substring(0, end));
-  }
-
-  /** At most {@link #NEIGHBOUR_CHARS}, cut at a space when one is near, never inside a pair. */
-  private static String cut(String line) {
-    if (line.length() <= NEIGHBOUR_CHARS) {
-      return line;
-    }
-    int at = line.lastIndexOf(' ', NEIGHBOUR_CHARS);
-    if (at <= NEIGHBOUR_CHARS / 2) {
-      at = Character.isHighSurrogate(line.charAt(NEIGHBOUR_CHARS - 1))
-          ? NEIGHBOUR_CHARS - 1 : NEIGHBOUR_CHARS;
-    }
-    return line.substring(0, at);
+    return TextCut.atSpace(end < 0 ? text : text.substring(0, end), NEIGHBOUR_CHARS);
   }
 }
