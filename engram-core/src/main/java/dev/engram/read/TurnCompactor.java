@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * one to one with its source ids is left whole rather than mislabelled. Thread-safe (stateless).
  */
 final class TurnCompactor {
-  private static final Pattern TURN_START = Pattern.compile("^(user|assistant|system|tool): ");
+  private static final List<String> ROLE_PREFIXES =
+      List.of("user: ", "assistant: ", "system: ", "tool: ");
   private static final Pattern ASKS_ABOUT_ASSISTANT =
       Pattern.compile("\\b(you|your|yours|assistant)\\b");
   /** Opening kept of a shortened turn, in characters (~40 tokens). */
@@ -42,14 +43,31 @@ final class TurnCompactor {
 
   /** The item as packed: itself when short enough, else a compacted copy with the same id. */
   MemoryItem view(MemoryItem item) {
+    List<String> turns = compactable(item);
+    return turns == null ? item : compose(item, turns, bestTurn(turns), aboutAssistant);
+  }
+
+  /**
+   * The shortest copy {@link #view} could return for the item, found without reading its words:
+   * every turn that the length rules do not keep whole is shortened, the best-matching one too. A
+   * packer that cannot fit this copy need not ask for the view.
+   */
+  MemoryItem cheapestView(MemoryItem item) {
+    List<String> turns = compactable(item);
+    return turns == null ? item : compose(item, turns, -1, false);
+  }
+
+  /** The item's turns if it is compacted, else null. */
+  private List<String> compactable(MemoryItem item) {
     if (itemCap == 0 || item.tokens() <= itemCap) {
-      return item;
+      return null;
     }
     List<String> turns = turns(item.text());
-    if (turns.size() < 2 || turns.size() != item.sourceIds().size()) {
-      return item;
-    }
-    int best = bestTurn(turns);
+    return turns.size() < 2 || turns.size() != item.sourceIds().size() ? null : turns;
+  }
+
+  private MemoryItem compose(
+      MemoryItem item, List<String> turns, int best, boolean keepMatchingReplies) {
     StringBuilder text = new StringBuilder();
     List<String> whole = new ArrayList<>();
     for (int i = 0; i < turns.size(); i++) {
@@ -57,7 +75,7 @@ final class TurnCompactor {
       int tokens = TokenEstimate.of(turn);
       boolean keep = i == best
           || (turn.startsWith("user: ") && tokens <= 2 * itemCap)
-          || (aboutAssistant && turn.startsWith("assistant: ") && overlap(turn) > 0
+          || (keepMatchingReplies && turn.startsWith("assistant: ") && overlap(turn) > 0
               && tokens <= 4 * itemCap);
       if (text.length() > 0) {
         text.append('\n');
@@ -108,26 +126,32 @@ final class TurnCompactor {
       end = turn.lastIndexOf(' ', PREVIEW_CHARS);
       end = end <= 0 ? PREVIEW_CHARS : end;
     }
-    return turn.substring(0, end).replace('\n', ' ') + " …";
+    // Never longer than the turn, so no view is cheaper than cheapestView.
+    return end + 2 >= turn.length() ? turn : turn.substring(0, end).replace('\n', ' ') + " …";
   }
 
   /** The turns of a round's text: a new turn starts at each line with a role prefix. */
   static List<String> turns(String text) {
+    // A scan for line starts, not split and a regex per line: every candidate of a recall is
+    // cut into turns, and this was a tenth of a recall's time.
     List<String> turns = new ArrayList<>();
-    StringBuilder current = null;
-    for (String line : text.split("\n", -1)) {
-      if (TURN_START.matcher(line).find() || current == null) {
-        if (current != null) {
-          turns.add(current.toString());
-        }
-        current = new StringBuilder(line);
-      } else {
-        current.append('\n').append(line);
+    int start = 0;
+    for (int line = text.indexOf('\n') + 1; line > 0; line = text.indexOf('\n', line) + 1) {
+      if (startsTurn(text, line)) {
+        turns.add(text.substring(start, line - 1));
+        start = line;
       }
     }
-    if (current != null) {
-      turns.add(current.toString());
-    }
+    turns.add(text.substring(start));
     return turns;
+  }
+
+  private static boolean startsTurn(String text, int at) {
+    for (String role : ROLE_PREFIXES) {
+      if (text.startsWith(role, at)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
