@@ -23,6 +23,7 @@ import java.util.TreeSet;
  * @param embedder the embedder's model id, or {@code hashing} for the lexical test embedder
  * @param store {@code memory} (exact, in-process) or {@code lucene} (on disk, in a temp dir)
  * @param latencyRuns timed recalls per question for each latency figure, in [0, 100]
+ * @param latencyWarmup untimed recalls before the first timed one, in [0, 100,000]
  * @param probeRounds rounds of the uncached ingest probe, in [0, 100,000] (0: no probe)
  * @param quiet no progress bar
  * @param admission engram's admission threshold (research.md F4), in [0, 1]; 0 admits every round
@@ -41,6 +42,7 @@ public record BenchConfig(
     String embedder,
     String store,
     int latencyRuns,
+    int latencyWarmup,
     int probeRounds,
     boolean quiet,
     double admission,
@@ -63,6 +65,7 @@ public record BenchConfig(
       throw new IllegalArgumentException("store must be memory or lucene, was '" + store + "'");
     }
     Require.inRange(latencyRuns, 0, 100, "latencyRuns");
+    Require.inRange(latencyWarmup, 0, 100_000, "latencyWarmup");
     Require.inRange(probeRounds, 0, 100_000, "probeRounds");
     Require.nonNull(llm, "llm");
   }

@@ -70,6 +70,11 @@ final class BenchOptions {
       description = "Timed recalls per question for each latency figure (default: ${DEFAULT-VALUE}).")
   int latencyRuns;
 
+  @Option(names = "--latency-warmup", paramLabel = "N", defaultValue = "200",
+      description = "Untimed recalls before the latency figures, so they are of a warm JVM "
+          + "(default: ${DEFAULT-VALUE}).")
+  int latencyWarmup;
+
   @Option(names = "--probe-rounds", paramLabel = "N", defaultValue = "256",
       description = "Rounds of the uncached ingest-speed probe; 0 skips it (default: ${DEFAULT-VALUE}).")
   int probeRounds;
@@ -106,7 +111,7 @@ final class BenchOptions {
       names.add(name.strip());
     }
     return new BenchConfig(dataset, data, SystemNames.check(names), selection, ks, budgets,
-        readerBudget, outDir, cache, embedder, store, latencyRuns, probeRounds, quiet, admission,
-        llm.setup());
+        readerBudget, outDir, cache, embedder, store, latencyRuns, latencyWarmup, probeRounds,
+        quiet, admission, llm.setup());
   }
 }

@@ -32,7 +32,7 @@ final class HaystackRunner {
     this.embedders = embedders;
     this.evaluator = new CaseEvaluator(config, config.llm().reader(new ExtractiveReader()));
     this.latency = new LatencySampler(embedders.raw(), embedders.shared(), config.readerBudget(),
-        config.latencyRuns());
+        config.latencyRuns(), config.latencyWarmup());
     this.log = log;
   }
 

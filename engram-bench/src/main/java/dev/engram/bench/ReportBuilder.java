@@ -53,7 +53,7 @@ final class ReportBuilder {
         config.readerBudget(), config.llm().describeReader(ExtractiveReader.class.getSimpleName()),
         config.llm().describeJudge(), config.embedder(),
         cacheDir == null ? null : cacheDir.toString(), config.store(), config.packDepth(),
-        config.latencyRuns(), config.probeRounds(), config.admission());
+        config.latencyRuns(), config.latencyWarmup(), config.probeRounds(), config.admission());
   }
 
   private BenchReport.Speed speed() {

@@ -45,6 +45,8 @@ class BenchCommandTest {
     JsonNode report = TinyDatasets.JSON.readTree(out.resolve("report.json").toFile());
     assertSchema(report, "locomo");
     assertThat(report.at("/data/haystacks").asInt()).isEqualTo(1);
+    assertThat(report.at("/config/latencyWarmup").asInt()).isEqualTo(3);
+    assertThat(Files.readString(out.resolve("report.md"))).contains("after 3 warm-up recalls");
     assertThat(report.at("/data/questionsByCategory").has("5 adversarial")).isTrue();
     assertThat(report.at("/systems/engram/byCategory").has("4 single-hop")).isTrue();
     assertThat(engramValue(out, TinyDatasets.EASY_LOCOMO, "turn.recall_all@5")).isEqualTo(1.0);
@@ -121,7 +123,8 @@ class BenchCommandTest {
   private Result run(String dataset, Path data, Path out, String... extra) {
     List<String> args = new ArrayList<>(List.of(dataset, "--data", data.toString(), "--out",
         out.toString(), "--embedder", "hashing", "--embed-cache", dir.resolve("cache").toString(),
-        "--quiet", "--probe-rounds", "8", "--latency-runs", "2"));
+        "--quiet", "--probe-rounds", "8", "--latency-runs", "2",
+        "--latency-warmup", "3"));
     args.addAll(List.of(extra));
     StringWriter out1 = new StringWriter();
     StringWriter err = new StringWriter();

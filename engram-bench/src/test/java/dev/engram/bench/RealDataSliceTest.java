@@ -29,7 +29,8 @@ class RealDataSliceTest {
 
     int code = BenchCommand.execute(new String[] {"locomo", "--data", locomo.toString(),
         "--limit", "40", "--systems", "engram,bm25,vector", "--probe-rounds", "0",
-        "--latency-runs", "1", "--quiet", "--embed-cache", dir.resolve("cache").toString(),
+        "--latency-runs", "1", "--latency-warmup", "10", "--quiet",
+        "--embed-cache", dir.resolve("cache").toString(),
         "--out", out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
 
     assertThat(code).as(err.toString()).isZero();

@@ -47,7 +47,7 @@ public record BenchReport(
   public record Config(List<String> systems, Integer limit, int sample, long seed,
       List<String> categories, List<Integer> k, List<Integer> budgets, int readerBudget,
       String reader, String judge, String embedder, String embedCache, String store, int packDepth,
-      int latencyRuns, int probeRounds, double admission) {}
+      int latencyRuns, int latencyWarmup, int probeRounds, double admission) {}
 
   /**
    * What was asked: questions in the file and asked, haystacks built, how many questions had

@@ -51,7 +51,10 @@ final class SpeedTable {
           .append(c.loaded()).append(" loaded |\n");
     }
     md.append("\n| latency (ms) | n | p50 | p95 | p99 |\n|---|---|---|---|---|\n");
-    latencyRow(md, "engram recall, with query embedding (uncached)",
+    // Reports from before the option have 0 here (and were taken after 20 warm-up recalls).
+    String warm = r.config().latencyWarmup() > 0
+        ? ", after " + r.config().latencyWarmup() + " warm-up recalls" : "";
+    latencyRow(md, "engram recall, with query embedding (uncached)" + warm,
         s.recallMillis().withQueryEmbedding());
     latencyRow(md, "engram recall, query vector precomputed",
         s.recallMillis().withoutQueryEmbedding());
