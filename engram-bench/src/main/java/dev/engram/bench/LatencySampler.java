@@ -64,6 +64,7 @@ final class LatencySampler {
       for (int run = 0; run < runs; run++) {
         log.recallWithEmbeddingMillis.add(time(withEmbedding, owner, c.question()));
         log.recallWithoutEmbeddingMillis.add(time(withoutEmbedding, owner, c.question()));
+        log.recallQuestions.add(c.id());
       }
     }
   }

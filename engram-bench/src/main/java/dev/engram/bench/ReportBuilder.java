@@ -6,6 +6,8 @@ import dev.engram.bench.report.BenchReport;
 import dev.engram.reader.ExtractiveReader;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,18 @@ final class ReportBuilder {
         config.latencyRuns(), config.latencyWarmup(), config.probeRounds(), config.admission());
   }
 
+  /** The slowest recall samples by the time with the query embedding, slowest first. */
+  private List<BenchReport.SlowRecall> slowest() {
+    List<BenchReport.SlowRecall> all = new ArrayList<>();
+    for (int i = 0; i < log.recallWithEmbeddingMillis.size(); i++) {
+      all.add(new BenchReport.SlowRecall(i, log.recallQuestions.get(i),
+          log.recallWithEmbeddingMillis.get(i), log.recallWithoutEmbeddingMillis.get(i)));
+    }
+    all.sort(Comparator.comparingDouble(BenchReport.SlowRecall::withQueryEmbedding).reversed()
+        .thenComparingInt(BenchReport.SlowRecall::sample));
+    return List.copyOf(all.subList(0, Math.min(BenchReport.SLOWEST_SHOWN, all.size())));
+  }
+
   private BenchReport.Speed speed() {
     double seconds = log.ingestNanos / 1e9;
     BenchReport.Ingest ingest = new BenchReport.Ingest(log.haystacks, log.ingestSessions,
@@ -66,7 +80,8 @@ final class ReportBuilder {
             probe.rawRoundsPerSecond(), probe.ingestRoundsPerSecond(), probe.ratio(),
             probe.ratios(), probe.store());
     BenchReport.Latency latency = new BenchReport.Latency(
-        percentiles(log.recallWithEmbeddingMillis), percentiles(log.recallWithoutEmbeddingMillis));
+        percentiles(log.recallWithEmbeddingMillis), percentiles(log.recallWithoutEmbeddingMillis),
+        slowest());
     Map<String, Percentiles> pack = new LinkedHashMap<>();
     log.packMillis.forEach((system, millis) -> pack.put(system, percentiles(millis)));
     BenchReport.Cost cost = new BenchReport.Cost(

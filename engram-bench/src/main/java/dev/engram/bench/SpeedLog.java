@@ -19,6 +19,8 @@ final class SpeedLog {
   long langchain4jIndexItems;
   final List<Double> recallWithEmbeddingMillis = new ArrayList<>();
   final List<Double> recallWithoutEmbeddingMillis = new ArrayList<>();
+  /** The question of each recall sample, in step with the two lists above. */
+  final List<String> recallQuestions = new ArrayList<>();
   final Map<String, List<Double>> packMillis = new LinkedHashMap<>();
   final List<Double> diskBytesPerItem = new ArrayList<>();
 

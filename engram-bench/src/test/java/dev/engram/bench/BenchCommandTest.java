@@ -46,7 +46,17 @@ class BenchCommandTest {
     assertSchema(report, "locomo");
     assertThat(report.at("/data/haystacks").asInt()).isEqualTo(1);
     assertThat(report.at("/config/latencyWarmup").asInt()).isEqualTo(3);
-    assertThat(Files.readString(out.resolve("report.md"))).contains("after 3 warm-up recalls");
+    assertThat(Files.readString(out.resolve("report.md"))).contains("after 3 warm-up recalls")
+        .contains("Slowest recalls with the query embedding");
+    JsonNode slowest = report.at("/speed/recallMillis/slowest");
+    int samples = report.at("/speed/recallMillis/withQueryEmbedding/n").asInt();
+    assertThat(slowest.size()).isEqualTo(Math.min(10, samples)).isPositive();
+    for (int i = 1; i < slowest.size(); i++) {
+      assertThat(slowest.get(i).get("withQueryEmbedding").asDouble())
+          .isLessThanOrEqualTo(slowest.get(i - 1).get("withQueryEmbedding").asDouble());
+    }
+    assertThat(slowest.get(0).get("sample").asInt()).isBetween(0, samples - 1);
+    assertThat(slowest.get(0).get("question").asText()).startsWith("conv-");
     assertThat(report.at("/data/questionsByCategory").has("5 adversarial")).isTrue();
     assertThat(report.at("/systems/engram/byCategory").has("4 single-hop")).isTrue();
     assertThat(engramValue(out, TinyDatasets.EASY_LOCOMO, "turn.recall_all@5")).isEqualTo(1.0);

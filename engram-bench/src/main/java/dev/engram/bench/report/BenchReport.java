@@ -94,8 +94,29 @@ public record BenchReport(
       double rawRoundsPerSecond, double ingestRoundsPerSecond, double ratio, List<Double> ratios,
       String store) {}
 
-  /** Engram recall latency at the reader budget, with and without embedding the query. */
-  public record Latency(Percentiles withQueryEmbedding, Percentiles withoutQueryEmbedding) {}
+  /**
+   * Engram recall latency at the reader budget, with and without embedding the query, and the
+   * slowest samples (by the time with the embedding, slowest first, at most {@link
+   * #SLOWEST_SHOWN}) so that a tail can be traced to its questions and to when in the run it
+   * came; null in reports from before they were kept.
+   */
+  public record Latency(Percentiles withQueryEmbedding, Percentiles withoutQueryEmbedding,
+      List<SlowRecall> slowest) {}
+
+  /** How many of the slowest recall samples a report keeps. */
+  public static final int SLOWEST_SHOWN = 10;
+
+  /**
+   * One timed recall.
+   *
+   * @param sample its place among the run's samples, from 0 (they are taken question by question,
+   *     haystack by haystack, in run order)
+   * @param question the question's id
+   * @param withQueryEmbedding milliseconds, the query embedded by the model
+   * @param withoutQueryEmbedding milliseconds of the paired recall with the query vector given
+   */
+  public record SlowRecall(int sample, String question, double withQueryEmbedding,
+      double withoutQueryEmbedding) {}
 
   /** Heap per stored item (from the probe) and bytes on disk per item (Lucene store only). */
   public record Cost(Double heapBytesPerItem, String heapStore, Double diskBytesPerItem) {}

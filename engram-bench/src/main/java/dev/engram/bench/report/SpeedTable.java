@@ -63,6 +63,23 @@ final class SpeedTable {
           + " (cached query vector)", e.getValue());
     }
     md.append('\n');
+    slowest(md, s.recallMillis());
+  }
+
+  /** "Slowest recalls (...): 81.2 ms (sample 3 of 750, question 001be529), ...". */
+  private static void slowest(StringBuilder md, BenchReport.Latency latency) {
+    List<BenchReport.SlowRecall> slowest = latency.slowest();
+    if (slowest == null || slowest.isEmpty()) {
+      return;
+    }
+    int n = latency.withQueryEmbedding() == null ? 0 : latency.withQueryEmbedding().n();
+    md.append("Slowest recalls with the query embedding (sample number from 1, in run order; "
+        + "without the embedding in brackets): ")
+        .append(slowest.stream().map(x -> fmt("%.1f", x.withQueryEmbedding()) + " ms ("
+            + fmt("%.1f", x.withoutQueryEmbedding()) + ") at " + (x.sample() + 1) + " of " + n
+            + ", " + x.question())
+            .collect(Collectors.joining("; ")))
+        .append(".\n\n");
   }
 
   /** " (median of 3 runs: 91%, 88%, 93%)", or nothing for reports from before the repeats. */
