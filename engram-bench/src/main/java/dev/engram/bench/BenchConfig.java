@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * @param embedder the embedder's model id, or {@code hashing} for the lexical test embedder
  * @param store {@code memory} (exact, in-process) or {@code lucene} (on disk, in a temp dir)
  * @param latencyRuns timed recalls per question for each latency figure, in [0, 100]
- * @param latencyWarmup untimed recalls before the first timed one, in [0, 100,000]
+ * @param latencyWarmup pairs of recalls left untimed at the start of the run (at most half of
+ *     them), in [0, 100,000]
  * @param probeRounds rounds of the uncached ingest probe, in [0, 100,000] (0: no probe)
  * @param quiet no progress bar
  * @param admission engram's admission threshold (research.md F4), in [0, 1]; 0 admits every round

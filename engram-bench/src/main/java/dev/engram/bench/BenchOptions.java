@@ -70,9 +70,9 @@ final class BenchOptions {
       description = "Timed recalls per question for each latency figure (default: ${DEFAULT-VALUE}).")
   int latencyRuns;
 
-  @Option(names = "--latency-warmup", paramLabel = "N", defaultValue = "200",
-      description = "Untimed recalls before the latency figures, so they are of a warm JVM "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--latency-warmup", paramLabel = "N", defaultValue = "100",
+      description = "Pairs of recalls left untimed at the start of the run (at most half of "
+          + "them), so the latency figures are of a warm JVM (default: ${DEFAULT-VALUE}).")
   int latencyWarmup;
 
   @Option(names = "--probe-rounds", paramLabel = "N", defaultValue = "256",

@@ -62,7 +62,7 @@ final class BenchRun {
   }
 
   private void runAll(EmbedderSetup embedders, QuestionLog questions, BenchProgress progress) {
-    HaystackRunner runner = new HaystackRunner(config, embedders, log);
+    HaystackRunner runner = new HaystackRunner(config, embedders, log, source.cases());
     source.forEach(haystack -> {
       if (probe == null && config.probeRounds() > 0) {
         progress.message(" speed probe");

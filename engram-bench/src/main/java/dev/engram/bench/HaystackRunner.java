@@ -27,12 +27,13 @@ final class HaystackRunner {
   private final LatencySampler latency;
   private final SpeedLog log;
 
-  HaystackRunner(BenchConfig config, EmbedderSetup embedders, SpeedLog log) {
+  /** @param questions the questions of the whole run (the latency warm-up spans haystacks) */
+  HaystackRunner(BenchConfig config, EmbedderSetup embedders, SpeedLog log, int questions) {
     this.config = config;
     this.embedders = embedders;
     this.evaluator = new CaseEvaluator(config, config.llm().reader(new ExtractiveReader()));
     this.latency = new LatencySampler(embedders.raw(), embedders.shared(), config.readerBudget(),
-        config.latencyRuns(), config.latencyWarmup());
+        config.latencyRuns(), config.latencyWarmup(), questions);
     this.log = log;
   }
 

@@ -46,7 +46,7 @@ class BenchCommandTest {
     assertSchema(report, "locomo");
     assertThat(report.at("/data/haystacks").asInt()).isEqualTo(1);
     assertThat(report.at("/config/latencyWarmup").asInt()).isEqualTo(3);
-    assertThat(Files.readString(out.resolve("report.md"))).contains("after 3 warm-up recalls")
+    assertThat(Files.readString(out.resolve("report.md"))).contains("after up to 3 warm-up pairs")
         .contains("Slowest recalls with the query embedding");
     JsonNode slowest = report.at("/speed/recallMillis/slowest");
     int samples = report.at("/speed/recallMillis/withQueryEmbedding/n").asInt();

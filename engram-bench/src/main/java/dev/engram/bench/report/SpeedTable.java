@@ -53,7 +53,7 @@ final class SpeedTable {
     md.append("\n| latency (ms) | n | p50 | p95 | p99 |\n|---|---|---|---|---|\n");
     // Reports from before the option have 0 here (and were taken after 20 warm-up recalls).
     String warm = r.config().latencyWarmup() > 0
-        ? ", after " + r.config().latencyWarmup() + " warm-up recalls" : "";
+        ? ", after up to " + r.config().latencyWarmup() + " warm-up pairs" : "";
     latencyRow(md, "engram recall, with query embedding (uncached)" + warm,
         s.recallMillis().withQueryEmbedding());
     latencyRow(md, "engram recall, query vector precomputed",
