@@ -109,8 +109,8 @@ public record BenchReport(
   /**
    * One timed recall.
    *
-   * @param sample its place among the run's samples, from 0 (they are taken question by question,
-   *     haystack by haystack, in run order)
+   * @param sample its place among the run's timed recalls, from 0 (they are taken question by
+   *     question, haystack by haystack, in run order)
    * @param question the question's id
    * @param withQueryEmbedding milliseconds, the query embedded by the model
    * @param withoutQueryEmbedding milliseconds of the paired recall with the query vector given

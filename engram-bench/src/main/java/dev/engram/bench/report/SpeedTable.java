@@ -73,8 +73,8 @@ final class SpeedTable {
       return;
     }
     int n = latency.withQueryEmbedding() == null ? 0 : latency.withQueryEmbedding().n();
-    md.append("Slowest recalls with the query embedding (sample number from 1, in run order; "
-        + "without the embedding in brackets): ")
+    md.append("Slowest recalls with the query embedding (the timed sample's number from 1, in "
+        + "run order; the paired recall without the embedding in brackets): ")
         .append(slowest.stream().map(x -> fmt("%.1f", x.withQueryEmbedding()) + " ms ("
             + fmt("%.1f", x.withoutQueryEmbedding()) + ") at " + (x.sample() + 1) + " of " + n
             + ", " + x.question())
