@@ -66,7 +66,7 @@ final class SpeedTable {
     slowest(md, s.recallMillis());
   }
 
-  /** "Slowest recalls (...): 81.2 ms (sample 3 of 750, question 001be529), ...". */
+  /** "Slowest recalls (...): 45.8 ms (3.2) at 124 of 650, 54026fce; ...", or nothing. */
   private static void slowest(StringBuilder md, BenchReport.Latency latency) {
     List<BenchReport.SlowRecall> slowest = latency.slowest();
     if (slowest == null || slowest.isEmpty()) {
