@@ -13,7 +13,9 @@ import java.util.function.Function;
 /**
  * Fills a token budget with fused candidates in rank order, skipping near-duplicates and items that
  * no longer fit (a smaller one further down may still fit), then spends what is left on the
- * neighbours of the best hits. Not thread-safe: one packer per recall.
+ * neighbours of the best hits. An item is read (its turns matched to the query, its text compared
+ * with what is packed) only if its cheapest turn-compacted copy fits: most candidates of a recall
+ * do not, and reading them was half of its time. Not thread-safe: one packer per recall.
  */
 final class Packer {
   /** How many of the best hits get their neighbouring rounds packed, budget permitting. */
