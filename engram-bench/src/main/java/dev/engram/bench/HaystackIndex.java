@@ -37,7 +37,7 @@ final class HaystackIndex {
       for (Message message : session.messages()) {
         if (message.id() != null) {
           // The form Engram's segmenter gives a turn inside a round's text.
-          turnLine.put(message.id(), message.role().label() + ": " + message.content().strip());
+          turnLine.put(message.id(), message.role().prefix() + message.content().strip());
         }
       }
     }

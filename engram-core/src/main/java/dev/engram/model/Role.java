@@ -40,4 +40,12 @@ public enum Role {
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * What opens a turn of this role in a round's rendered text, e.g. {@code "user: "}: the
+   * segmenter writes it and the parts that split a round into turns look for it.
+   */
+  public String prefix() {
+    return label() + ": ";
+  }
 }

@@ -1,10 +1,12 @@
 package dev.engram.read;
 
 import dev.engram.model.MemoryItem;
+import dev.engram.model.Role;
 import dev.engram.model.TokenEstimate;
 import dev.engram.text.SentenceSplitter;
 import dev.engram.text.Terms;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class TurnCompactor {
   private static final List<String> ROLE_PREFIXES =
-      List.of("user: ", "assistant: ", "system: ", "tool: ");
+      Arrays.stream(Role.values()).map(Role::prefix).toList();
   private static final Pattern ASKS_ABOUT_ASSISTANT =
       Pattern.compile("\\b(you|your|yours|assistant)\\b");
   /** Opening kept of a shortened turn, in characters (~40 tokens). */
@@ -74,8 +76,8 @@ final class TurnCompactor {
       String turn = turns.get(i);
       int tokens = TokenEstimate.of(turn);
       boolean keep = i == best
-          || (turn.startsWith("user: ") && tokens <= 2 * itemCap)
-          || (keepMatchingReplies && turn.startsWith("assistant: ") && overlap(turn) > 0
+          || (turn.startsWith(Role.USER.prefix()) && tokens <= 2 * itemCap)
+          || (keepMatchingReplies && turn.startsWith(Role.ASSISTANT.prefix()) && overlap(turn) > 0
               && tokens <= 4 * itemCap);
       if (text.length() > 0) {
         text.append('\n');

@@ -14,9 +14,9 @@ import java.util.List;
  * @param rest every other line; empty when there is none
  */
 record RoundParts(String user, String rest) {
-  private static final String USER = Role.USER.label() + ": ";
+  private static final String USER = Role.USER.prefix();
   private static final List<String> OTHER_ROLES = Arrays.stream(Role.values())
-      .filter(role -> role != Role.USER).map(role -> role.label() + ": ").toList();
+      .filter(role -> role != Role.USER).map(Role::prefix).toList();
 
   static RoundParts of(String text) {
     StringBuilder user = new StringBuilder();

@@ -65,7 +65,7 @@ public final class Segmenter {
       if (text.length() > 0) {
         text.append('\n');
       }
-      text.append(turn.role().label()).append(": ").append(turn.content().strip());
+      text.append(turn.role().prefix()).append(turn.content().strip());
       if (turn.id() != null) {
         ids.add(turn.id());
       }
