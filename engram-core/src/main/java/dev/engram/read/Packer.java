@@ -84,7 +84,7 @@ final class Packer {
         }
         MemoryItem next = compactor.view(around);
         int cost = ContextRenderer.cost(next);
-        if (!packed.containsKey(next.id()) && used + cost <= budget && duplicateOf(next) == null) {
+        if (used + cost <= budget && duplicateOf(next) == null) {
           add(new PackedItem(next, Reason.NEIGHBOUR, hit.rank(), cost));
           explanations.putIfAbsent(next.id(), new Explanation(next.id(), null,
               Fate.PACKED_AS_NEIGHBOUR,
