@@ -2,15 +2,12 @@ package dev.engram.bench.systems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.engram.Engram;
 import dev.engram.embed.HashingEmbedder;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.Message;
-import dev.engram.model.Session;
 import dev.engram.model.SubjectRef;
 import dev.engram.store.InMemoryMemoryStore;
 import dev.engram.store.TimeRange;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +18,11 @@ class Bm25SystemTest {
   void should_rank_by_each_items_own_text_not_by_engrams_index_keys() {
     // given: the second round's key borrows "Nicole" from the first round's last line
     HashingEmbedder embedder = new HashingEmbedder(64);
-    InMemoryMemoryStore store = new InMemoryMemoryStore(embedder.info());
-    try (Engram engram = Engram.builder().store(store).embedder(embedder).build()) {
-      engram.remember("alice", new Session("s1", Instant.parse("2024-05-02T10:00:00Z"), List.of(
-          Message.user("I finished a memoir last week."),
-          Message.assistant("What did you take from Becoming Nicole?"),
-          Message.user("It taught me self-acceptance."),
-          Message.assistant("That is a good lesson."))));
-    }
+    InMemoryMemoryStore store = RememberedSession.of(embedder, "alice",
+        Message.user("I finished a memoir last week."),
+        Message.assistant("What did you take from Becoming Nicole?"),
+        Message.user("It taught me self-acceptance."),
+        Message.assistant("That is a good lesson."));
     List<MemoryItem> items = store.timeline(ALICE, 0, 100);
     assertThat(store.searchText(ALICE, "Nicole", 10, TimeRange.ALL)).hasSize(2);
     Bm25System bm25 = new Bm25System(50);

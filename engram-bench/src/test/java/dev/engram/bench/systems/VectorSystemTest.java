@@ -2,16 +2,13 @@ package dev.engram.bench.systems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.engram.Engram;
 import dev.engram.embed.HashingEmbedder;
 import dev.engram.model.MemoryItem;
 import dev.engram.model.Message;
-import dev.engram.model.Session;
 import dev.engram.model.SubjectRef;
 import dev.engram.store.InMemoryMemoryStore;
 import dev.engram.store.ScoredItem;
 import dev.engram.store.TimeRange;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +20,12 @@ class VectorSystemTest {
     // given: a long round whose kayak words come after the reply's opening, which Engram's
     // vector (user lines, then the reply's first characters) leaves out
     HashingEmbedder embedder = new HashingEmbedder(256);
-    InMemoryMemoryStore store = new InMemoryMemoryStore(embedder.info());
-    try (Engram engram = Engram.builder().store(store).embedder(embedder).build()) {
-      engram.remember("alice", new Session("s1", Instant.parse("2024-05-02T10:00:00Z"), List.of(
-          Message.user("i have a question for you"),
-          Message.assistant("sure, here is some general advice for you. ".repeat(4)
-              + "kayak paddles: choose kayak paddles for the lake. ".repeat(8)),
-          Message.user("we spoke about a lake"),
-          Message.assistant("yes, a calm one"))));
-    }
+    InMemoryMemoryStore store = RememberedSession.of(embedder, "alice",
+        Message.user("i have a question for you"),
+        Message.assistant("sure, here is some general advice for you. ".repeat(4)
+            + "kayak paddles: choose kayak paddles for the lake. ".repeat(8)),
+        Message.user("we spoke about a lake"),
+        Message.assistant("yes, a calm one"));
     List<MemoryItem> items = store.timeline(ALICE, 0, 100);
     String query = "kayak paddles lake";
     List<ScoredItem> engramVectors =
