@@ -159,11 +159,22 @@ public final class FactLedger {
       if (added.isEmpty()) {
         return List.of();
       }
-      store.add(List.copyOf(added.values()));
-      if (!closed.isEmpty()) {
+      // A closed fact with its vector at hand (planned in this view) is written whole with the
+      // new ones; only older facts need an update, which reads the store and so may make a
+      // batching store show its pending writes (a Lucene flush) first.
+      Map<String, MemoryItem> writes = new LinkedHashMap<>(added);
+      List<String> stored = new ArrayList<>();
+      for (MemoryItem old : closed.values()) {
+        if (old.embedding() != null) {
+          writes.put(old.id(), old);
+        } else {
+          stored.add(old.id());
+        }
+      }
+      store.add(List.copyOf(writes.values()));
+      if (!stored.isEmpty()) {
         // One update for all: each update call may make the store refresh its searcher.
-        store.update(owner, closed.keySet(),
-            it -> it.withLifecycle(closed.get(it.id()).lifecycle()));
+        store.update(owner, stored, it -> it.withLifecycle(closed.get(it.id()).lifecycle()));
       }
       audit.record(owner, AuditAction.FACT, List.copyOf(added.keySet()), added.values().stream()
           .flatMap(f -> f.sourceIds().stream()).distinct().toList(), reason);

@@ -13,7 +13,10 @@ import dev.engram.write.EmbeddingInput;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,10 @@ public final class CompactMemory {
   /** Cap of a level-2 summary, in tokens. */
   public static final int LEVEL2_TOKENS = 150;
   private static final int MAX_ITEMS = 100_000;
+  /** The stores' timeline order ({@link MemoryStore#items}). */
+  private static final Comparator<MemoryItem> TIMELINE =
+      Comparator.comparingLong(MemoryItem::subjectSeq).thenComparingLong(MemoryItem::sessionSeq)
+          .thenComparing(MemoryItem::id);
 
   private final MemoryStore store;
   private final dev.engram.embed.Embedder embedder;
@@ -58,19 +65,28 @@ public final class CompactMemory {
   /**
    * A view of {@code owner}'s summaries for a run of remembers (one bulk call): how far the
    * level-2 summary reaches is read once and kept current as each {@link Refresh} is applied, so
-   * later plans need no read. Valid while each plan is applied in order before the next is made.
+   * later plans need no read. When a level-2 rebuild may fall due within the run, the view also
+   * reads the level-1 summaries with its first plan and keeps them current, so the rebuild reads
+   * nothing either. Valid while each plan is applied in order before the next is made.
+   *
+   * @param lastSubjectSeq the highest {@code subjectSeq} the run's episodes may take (an upper
+   *     bound; a rebuild that falls due below it needs no read)
    */
-  public View view(SubjectRef owner) {
-    return new View(owner);
+  public View view(SubjectRef owner, long lastSubjectSeq) {
+    return new View(owner, lastSubjectSeq);
   }
 
   /** See {@link #view}. Not thread-safe (one writer). */
   public final class View {
     private final SubjectRef owner;
+    private final long lastSubjectSeq;
     private Long covered;
+    /** The level-1 summaries by id, when read ahead for a rebuild due in the run; else null. */
+    private Map<String, MemoryItem> level1;
 
-    private View(SubjectRef owner) {
+    private View(SubjectRef owner, long lastSubjectSeq) {
       this.owner = owner;
+      this.lastSubjectSeq = lastSubjectSeq;
     }
 
     /**
@@ -87,12 +103,22 @@ public final class CompactMemory {
     public Refresh plan(String session, List<MemoryItem> stored) {
       if (covered == null) {
         covered = subjectSummary(owner).map(MemoryItem::sessionSeq).orElse(-1L);
+        if (lastSubjectSeq - covered >= everyTurns) {
+          level1 = new HashMap<>();
+          sessionSummaries(owner).forEach(summary -> level1.put(summary.id(), summary));
+        }
       }
       // Episodes that start the session (sessionSeq 0) are all of it; else read the earlier ones.
       List<MemoryItem> episodes = new ArrayList<>(
           stored.get(0).sessionSeq() == 0 ? List.of() : episodes(owner, session));
       episodes.addAll(stored);
       return new Refresh(this, session, episodes);
+    }
+
+    /** The level-1 summaries in timeline order, as stored now. */
+    private List<MemoryItem> level1() {
+      return level1 == null ? sessionSummaries(owner)
+          : level1.values().stream().sorted(TIMELINE).toList();
     }
   }
 
@@ -113,10 +139,15 @@ public final class CompactMemory {
       SubjectRef owner = view.owner;
       MemoryItem latest = episodes.get(episodes.size() - 1);
       List<String> changed = new ArrayList<>();
-      rebuildSession(owner, session, episodes, latest).ifPresent(changed::add);
+      rebuildSession(owner, session, episodes, latest).ifPresent(summary -> {
+        changed.add(summary.id());
+        if (view.level1 != null) {
+          view.level1.put(summary.id(), summary);
+        }
+      });
       long last = latest.subjectSeq();
       if (last - view.covered >= everyTurns) {
-        rebuildSubject(owner, last, latest).ifPresent(id -> {
+        rebuildSubject(owner, last, latest, view.level1()).ifPresent(id -> {
           changed.add(id);
           view.covered = last;
         });
@@ -156,7 +187,8 @@ public final class CompactMemory {
         MemoryItem vectorSource = episodes.get(episodes.size() - 1);
         vectorSource = vectorSource.withEmbedding(
             embedder.embed(List.of(EmbeddingInput.of(vectorSource.text())))[0]);
-        rebuildSession(owner, session, episodes, vectorSource).ifPresent(written::add);
+        rebuildSession(owner, session, episodes, vectorSource)
+            .ifPresent(summary -> written.add(summary.id()));
       }
     }
     if (level2) {
@@ -165,7 +197,7 @@ public final class CompactMemory {
       if (!level1.isEmpty()) {
         MemoryItem anchor = level1.get(level1.size() - 1);
         rebuildSubject(owner, last, anchor.withEmbedding(
-            embedder.embed(List.of(anchor.text()))[0])).ifPresent(written::add);
+            embedder.embed(List.of(anchor.text()))[0]), level1).ifPresent(written::add);
       }
     }
     if (!written.isEmpty()) {
@@ -211,7 +243,8 @@ public final class CompactMemory {
     return store.items(owner, ItemFilter.allOf(ItemKind.SUMMARY), MAX_ITEMS);
   }
 
-  private Optional<String> rebuildSession(
+  /** Writes the session's level-1 summary; returns it as stored, or empty if it had no text. */
+  private Optional<MemoryItem> rebuildSession(
       SubjectRef owner, String session, List<MemoryItem> episodes, MemoryItem latest) {
     String text = summarizer.summarize(episodes, LEVEL1_TOKENS);
     if (text.isBlank()) {
@@ -219,14 +252,17 @@ public final class CompactMemory {
     }
     String id = sessionSummaryId(owner, session);
     MemoryItem first = episodes.get(0);
-    store.add(List.of(new MemoryItem(id, owner, SESSION, ItemKind.SUMMARY, 0,
+    MemoryItem summary = new MemoryItem(id, owner, SESSION, ItemKind.SUMMARY, 0,
         first.subjectSeq(), first.eventTime(), clock.instant(), text, text, List.of(session), id,
-        latest.embedding(), summaryState(Lifecycle.LEVEL_SESSION))));
-    return Optional.of(id);
+        latest.embedding(), summaryState(Lifecycle.LEVEL_SESSION));
+    store.add(List.of(summary));
+    return Optional.of(summary);
   }
 
-  private Optional<String> rebuildSubject(SubjectRef owner, long last, MemoryItem latest) {
-    String text = summarizer.summarize(sessionSummaries(owner), LEVEL2_TOKENS);
+  /** Writes the level-2 summary of {@code level1} (timeline order); returns its id if written. */
+  private Optional<String> rebuildSubject(
+      SubjectRef owner, long last, MemoryItem latest, List<MemoryItem> level1) {
+    String text = summarizer.summarize(level1, LEVEL2_TOKENS);
     if (text.isBlank()) {
       return Optional.empty();
     }

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,9 +106,11 @@ public final class WritePipeline {
    * one commit, durable together when this returns. A crash before it returns leaves none of them
    * on such a store (a prefix of them on one that commits each write); calling again stores what
    * is missing (what is stored is skipped as a duplicate). The call reads what it needs before it
-   * writes (sequence numbers, facts, summaries, the novelty gate's neighbours), so such a store
-   * shows its pending writes (a Lucene flush) once per window of up to 2,048 rounds, not once per
-   * session.
+   * writes (sequence numbers, facts, summaries, the novelty gate's neighbours) and keeps what it
+   * writes in memory (facts it supersedes, episodes a merge counts a hit on, level-1 summaries
+   * for a level-2 rebuild), so such a store shows its pending writes (a Lucene flush) once per
+   * window of up to 2,048 rounds, not once per session. Updating an item stored before the call
+   * (a fact it supersedes, an episode a merge counts a hit on) still reads it, a flush more.
    */
   public RememberResult rememberAll(SubjectRef owner, List<Batch> batches) {
     writeLock.lock();
@@ -127,9 +130,11 @@ public final class WritePipeline {
         next.segments().forEach(segment -> inputs.add(EmbeddingInput.of(segment.text())));
       }
       float[][] vectors = inputs.isEmpty() ? new float[0][] : embedder.embed(inputs);
-      Call call = new Call(Sequences.read(store, owner, batches, fresh, lastStored),
-          gate.call(owner, vectors), parts == null ? null : parts.facts().view(owner),
-          parts == null ? null : parts.compact().view(owner));
+      Sequences seqs = Sequences.read(store, owner, batches, fresh, lastStored);
+      Call call = new Call(seqs, gate.call(owner, vectors),
+          parts == null ? null : parts.facts().view(owner),
+          parts == null ? null : parts.compact().view(owner, seqs.lastSubject(inputs.size())),
+          new HashMap<>());
       return store.atomically(() -> {
         RememberResult total = new RememberResult(List.of(), 0);
         int offset = 0;
@@ -167,11 +172,12 @@ public final class WritePipeline {
    * come before its writes and a batching store (Lucene) shows its pending writes once per gate
    * window rather than after every write: the sequence numbers, the novelty gate's lookups
    * ({@link NoveltyGate#call}), the subject's facts ({@link FactLedger#view}) and how far its
-   * level-2 summary reaches ({@link CompactMemory#view}); the last two are null for a plain
-   * pipeline.
+   * level-2 summary reaches ({@link CompactMemory#view}), null for a plain pipeline; and the
+   * episodes stored so far in the call by id, as stored (vectors included), so that a merge into
+   * one of them counts its hit without reading the store.
    */
   private record Call(Sequences seqs, NoveltyGate.Call gate, FactLedger.View facts,
-      CompactMemory.View summaries) {}
+      CompactMemory.View summaries, Map<String, MemoryItem> episodes) {}
 
   /**
    * The next sequence numbers of one {@link #rememberAll} call, read from the store once before it
@@ -196,6 +202,11 @@ public final class WritePipeline {
         }
       }
       return seqs;
+    }
+
+    /** The last number in the subject's timeline once {@code count} more are taken. */
+    long lastSubject(int count) {
+      return nextInSubject + count - 1;
     }
 
     /** The first of {@code count} numbers in {@code session}. */
@@ -305,14 +316,43 @@ public final class WritePipeline {
     parts.audit().record(owner, AuditAction.REMEMBER, ids, List.of(), "session " + session
         + (merges.ids().isEmpty() ? "" : "; admitted " + (ids.size() - merges.ids().size())
             + " of " + ids.size()));
+    stored.forEach(item -> call.episodes().put(item.id(), item));
     if (!merges.ids().isEmpty()) {
-      store.recordAccess(owner, merges.storedTargets(), now);
+      countHits(owner, merges.storedTargets(), now, call.episodes());
       parts.audit().record(owner, AuditAction.MERGE, merges.ids(), merges.targets(),
           merges.why(gate.policy()));
     }
     factWrites.apply("extracted on remember");
     summaryWrites.apply();
     return new RememberResult(ids, 0, merges.ids());
+  }
+
+  /**
+   * Counts one access of each target at {@code now}. A target stored earlier in the call is
+   * written again from memory; only older ones are updated through the store, since an update
+   * reads it, which after the call's first write makes a batching store show its pending writes
+   * (a Lucene flush).
+   */
+  private void countHits(SubjectRef owner, List<String> targets, Instant now,
+      Map<String, MemoryItem> inCall) {
+    List<MemoryItem> rewritten = new ArrayList<>();
+    List<String> older = new ArrayList<>();
+    for (String target : new LinkedHashSet<>(targets)) {
+      MemoryItem item = inCall.get(target);
+      if (item == null) {
+        older.add(target);
+      } else {
+        MemoryItem hit = item.withLifecycle(item.lifecycle().accessed(now));
+        inCall.put(target, hit);
+        rewritten.add(hit);
+      }
+    }
+    if (!rewritten.isEmpty()) {
+      store.add(rewritten);
+    }
+    if (!older.isEmpty()) {
+      store.recordAccess(owner, older, now);
+    }
   }
 
   /** An episode's key with its facts appended as {@code attribute: value} lines. */

@@ -144,7 +144,8 @@ class RememberAllTest {
     return store.items(ALICE, ItemFilter.ANY, 1000).stream()
         .map(MemoryItem::withoutEmbedding)
         .map(it -> it.kind() + " " + it.id() + " " + it.session() + " " + it.sessionSeq() + " "
-            + it.subjectSeq() + " " + it.key().replace('\n', '|') + " " + it.lifecycle().tier())
+            + it.subjectSeq() + " " + it.key().replace('\n', '|') + " " + it.lifecycle().tier()
+            + " " + it.lifecycle().accessCount())
         .sorted().toList();
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -83,6 +84,7 @@ final class StoreIndex implements Closeable {
    * import spend half its time in Lucene flushes and merges.
    */
   private volatile boolean unrefreshed;
+  private final AtomicLong pendingShown = new AtomicLong();
   private boolean closed;
   private Exception failure;
 
@@ -323,11 +325,22 @@ final class StoreIndex implements Closeable {
     boolean pending = unrefreshed;
     unrefreshed = false;
     try {
+      if (pending) {
+        pendingShown.incrementAndGet();
+      }
       searchers.maybeRefreshBlocking();
     } catch (IOException | RuntimeException e) {
       unrefreshed = pending || unrefreshed;
       throw e;
     }
+  }
+
+  /**
+   * How many refreshes had a batch's pending writes to show (each flushes a segment; for tests:
+   * a bulk write should show them once, at its commit).
+   */
+  long pendingShown() {
+    return pendingShown.get();
   }
 
   /** The generation of the index's last commit (grows by one per commit; for tests). */
