@@ -67,10 +67,11 @@ public final class FactLedger {
   }
 
   /**
-   * A view of {@code owner}'s facts for a run of plans (one bulk remember): the store is read
-   * once, at the first plan with facts, and each plan keeps the view current in memory, so later
-   * plans see earlier ones without reading the store again. Valid while no other fact of the
-   * subject is written, and while each plan is applied in order before the next is made.
+   * A view of {@code owner}'s facts for a run of plans (one bulk remember): it reads whether the
+   * subject has facts when made, and reads them once, at the first plan with facts, if it has
+   * any; each plan keeps the view current in memory, so later plans see earlier ones without
+   * reading the store again. Valid while no other fact of the subject is written, and while each
+   * plan is applied in order before the next is made.
    */
   public View view(SubjectRef owner) {
     return new View(owner);
@@ -84,6 +85,13 @@ public final class FactLedger {
 
     private View(SubjectRef owner) {
       this.owner = owner;
+      // Read now, before the caller writes: a subject with no facts yet (a new one, as in most
+      // bulk imports) then needs no read at its first fact, which inside a batching store's unit
+      // would make it show the writes before (a Lucene flush).
+      this.seq = store.lastSessionSeq(owner, SESSION) + 1;
+      if (seq == 0) {
+        byAttribute = new HashMap<>();
+      }
     }
 
     /**
@@ -101,7 +109,6 @@ public final class FactLedger {
           byAttribute.computeIfAbsent(fact.lifecycle().attribute(), a -> new ArrayList<>())
               .add(fact);
         }
-        seq = store.lastSessionSeq(owner, SESSION) + 1;
       }
       Instant now = clock.instant();
       Map<String, MemoryItem> added = new LinkedHashMap<>();

@@ -78,11 +78,14 @@ class BulkRememberTest {
 
   @Test
   void should_show_its_writes_to_the_searchers_once_at_its_commit() {
-    // A fact superseded (Porto by Lisbon), a level-2 summary and a repeated session merged into
-    // an earlier one, all within the call: each used to read what the call had written, which
-    // showed its pending writes (a flush) before the commit.
-    List<Session> history = new java.util.ArrayList<>(TestHistory.sessions(4));
-    history.add(new Session("s2-again", T0.plusSeconds(86_400L * 4), history.get(1).messages()));
+    // The first facts after a session without any, a fact superseded (Porto by Lisbon), a
+    // level-2 summary and a repeated session merged into an earlier one, all within the call:
+    // each used to read what the call had written, which showed its pending writes (a flush)
+    // before the commit.
+    List<Session> history = new java.util.ArrayList<>();
+    history.add(TestHistory.session("s0", -1, "What a sunny morning.", "Enjoy it!"));
+    history.addAll(TestHistory.sessions(4));
+    history.add(new Session("s2-again", T0.plusSeconds(86_400L * 4), history.get(2).messages()));
     try (LuceneMemoryStore store = LuceneMemoryStore.open(bulkDir, EMBEDDER.info(), false);
         Engram engram = Engram.builder().store(store).embedder(EMBEDDER)
             .clock(new MutableClock(T0)).summaryEveryTurns(6)
