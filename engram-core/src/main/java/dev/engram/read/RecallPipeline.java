@@ -163,7 +163,7 @@ public final class RecallPipeline {
     List<PackedItem> compact = compact(owner, request, candidates);
     int compactTokens = compact.stream().mapToInt(PackedItem::tokens).sum();
     Packer packer = new Packer(request.budget() - compactTokens,
-        new TurnCompactor(request.query(), request.compactAbove()));
+        new TurnCompactor(request.query(), request.compactAbove(), request.budget()));
     packer.packHits(candidates);
     if (request.neighbours()) {
       packer.packNeighbours(hit -> neighbours(owner, hit));

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * Packs long rounds at turn granularity. In real chat logs a round is mostly the assistant's
  * reply (LongMemEval: user turns ~60 tokens, replies ~430), while what users ask about is mostly
  * what they said; packing whole rounds spends the budget on replies. A round over the cap keeps
- * whole the turns that carry the query's words (and every user turn, and assistant turns when the
- * query asks what "you" said), and shortens the others to their opening words. The packed copy's
- * {@code sourceIds} then name only the turns kept whole. The stored memory is never changed.
+ * whole the turn that best carries the query's words, every user turn up to twice the cap or a
+ * fifth of the budget, whichever is more (a long pasted document is still what the user asked
+ * about, and a large budget affords it), and assistant turns when the query asks what "you"
+ * said; it shortens the others to their opening words. The packed copy's {@code sourceIds} then
+ * name only the turns kept whole. The stored memory is never changed.
  *
  * <p>Turns are found by their {@code role: } line prefix; a round whose turns cannot be matched
  * one to one with its source ids is left whole rather than mislabelled. Thread-safe (stateless).
@@ -31,14 +33,25 @@ final class TurnCompactor {
       Pattern.compile("\\b(you|your|yours|assistant)\\b");
   /** Opening kept of a shortened turn, in characters (~40 tokens). */
   private static final int PREVIEW_CHARS = 160;
+  /**
+   * Share of the budget up to which a user turn is kept whole. On LongMemEval a fifth brought in
+   * one more question at 8,000 tokens (a 1,357-token pasted case summary) and moved nothing else
+   * at any budget; a tenth moved nothing, three tenths the same as a fifth.
+   */
+  static final double USER_TURN_SHARE = 0.2;
 
   private final int itemCap;
+  private final int userTurnCap;
   private final Set<String> queryTerms;
   private final boolean aboutAssistant;
 
-  /** @param itemCap tokens above which a round is compacted; 0 turns compaction off */
-  TurnCompactor(String query, int itemCap) {
+  /**
+   * @param itemCap tokens above which a round is compacted; 0 turns compaction off
+   * @param budget the recall's token budget
+   */
+  TurnCompactor(String query, int itemCap, int budget) {
     this.itemCap = itemCap;
+    this.userTurnCap = Math.max(2 * itemCap, (int) (budget * USER_TURN_SHARE));
     this.queryTerms = new HashSet<>(Terms.of(query));
     this.aboutAssistant = ASKS_ABOUT_ASSISTANT.matcher(query.toLowerCase(Locale.ROOT)).find();
   }
@@ -76,7 +89,7 @@ final class TurnCompactor {
       String turn = turns.get(i);
       int tokens = TokenEstimate.of(turn);
       boolean keep = i == best
-          || (turn.startsWith(Role.USER.prefix()) && tokens <= 2 * itemCap)
+          || (turn.startsWith(Role.USER.prefix()) && tokens <= userTurnCap)
           || (keepMatchingReplies && turn.startsWith(Role.ASSISTANT.prefix()) && overlap(turn) > 0
               && tokens <= 4 * itemCap);
       if (text.length() > 0) {

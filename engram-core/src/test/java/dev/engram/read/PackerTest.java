@@ -29,7 +29,7 @@ class PackerTest {
     MemoryItem big = item("big", "y ".repeat(200));
     MemoryItem small = item("small", "a short note about the garden");
     int budget = ContextRenderer.cost(first) + ContextRenderer.cost(small) + 5;
-    Packer packer = new Packer(budget, new TurnCompactor("garden", 0));
+    Packer packer = new Packer(budget, new TurnCompactor("garden", 0, budget));
 
     packer.packHits(List.of(candidate(first, 1), candidate(big, 2), candidate(small, 3)));
 
@@ -43,7 +43,7 @@ class PackerTest {
   @Test
   void should_drop_a_near_duplicate_that_would_fit() {
     String text = "we planted tomatoes and basil in the raised bed by the fence in May";
-    Packer packer = new Packer(1000, new TurnCompactor("tomatoes", 0));
+    Packer packer = new Packer(1000, new TurnCompactor("tomatoes", 0, 1000));
 
     packer.packHits(List.of(candidate(item("one", text), 1), candidate(item("two", text), 2)));
 
@@ -88,15 +88,17 @@ class PackerTest {
             + "\nassistant: Acknowledged."),
         item("r3", "user: hi\nassistant: hello"));
     for (String query : List.of("tomatoes", "what did you say about watering", "pesto recipe")) {
-      TurnCompactor compactor = new TurnCompactor(query, 200);
-      for (MemoryItem round : rounds) {
+      for (int budget : List.of(1000, 3500, 8000)) {
+        TurnCompactor compactor = new TurnCompactor(query, 200, budget);
+        for (MemoryItem round : rounds) {
         MemoryItem withIds = new MemoryItem(round.id(), round.owner(), round.session(),
             round.kind(), 0, 0, Instant.EPOCH, Instant.EPOCH, round.text(), round.key(),
             TurnCompactor.turns(round.text()).stream().map(t -> round.id() + t.length())
                 .collect(Collectors.toList()), round.contentHash(), null);
         assertThat(ContextRenderer.cost(compactor.cheapestView(withIds)))
-            .as("%s for %s", round.id(), query)
+            .as("%s for %s at %d", round.id(), query, budget)
             .isLessThanOrEqualTo(ContextRenderer.cost(compactor.view(withIds)));
+        }
       }
     }
   }
