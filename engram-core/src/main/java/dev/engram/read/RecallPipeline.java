@@ -290,7 +290,8 @@ public final class RecallPipeline {
         (changed.contains(fact.lifecycle().attribute()) ? first : facts)
             .add(new PackedItem(fact, Reason.FACT, 0, cost));
         explanations.put(fact.id(), new Explanation(fact.id(), null,
-            Explanation.Fate.PACKED_AS_COMPACT, fact.id() + ": a current fact, packed with the whole memory"));
+            Explanation.Fate.PACKED_AS_COMPACT,
+            fact.id() + ": a current fact, packed with the whole memory"));
         share -= cost;
       }
     }

@@ -91,13 +91,13 @@ class PackerTest {
       for (int budget : List.of(1000, 3500, 8000)) {
         TurnCompactor compactor = new TurnCompactor(query, 200, budget);
         for (MemoryItem round : rounds) {
-        MemoryItem withIds = new MemoryItem(round.id(), round.owner(), round.session(),
-            round.kind(), 0, 0, Instant.EPOCH, Instant.EPOCH, round.text(), round.key(),
-            TurnCompactor.turns(round.text()).stream().map(t -> round.id() + t.length())
-                .collect(Collectors.toList()), round.contentHash(), null);
-        assertThat(ContextRenderer.cost(compactor.cheapestView(withIds)))
-            .as("%s for %s at %d", round.id(), query, budget)
-            .isLessThanOrEqualTo(ContextRenderer.cost(compactor.view(withIds)));
+          MemoryItem withIds = new MemoryItem(round.id(), round.owner(), round.session(),
+              round.kind(), 0, 0, Instant.EPOCH, Instant.EPOCH, round.text(), round.key(),
+              TurnCompactor.turns(round.text()).stream().map(t -> round.id() + t.length())
+                  .collect(Collectors.toList()), round.contentHash(), null);
+          assertThat(ContextRenderer.cost(compactor.cheapestView(withIds)))
+              .as("%s for %s at %d", round.id(), query, budget)
+              .isLessThanOrEqualTo(ContextRenderer.cost(compactor.view(withIds)));
         }
       }
     }

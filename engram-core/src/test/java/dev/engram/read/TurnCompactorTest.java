@@ -72,7 +72,8 @@ class TurnCompactorTest {
 
     assertThat(compactor.view(shortRound)).isSameAs(shortRound);
     assertThat(compactor.view(noIds)).isSameAs(noIds);
-    assertThat(new TurnCompactor("tomatoes", 0, 3500).view(round("user: x\n" + REPLY, List.of("u", "a"))).text())
+    MemoryItem longRound = round("user: x\n" + REPLY, List.of("u", "a"));
+    assertThat(new TurnCompactor("tomatoes", 0, 3500).view(longRound).text())
         .endsWith("Via Roma for dinner.");
   }
 

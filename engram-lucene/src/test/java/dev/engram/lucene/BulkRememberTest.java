@@ -18,6 +18,7 @@ import dev.engram.write.AdmissionPolicy;
 import dev.engram.write.RememberResult;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class BulkRememberTest {
     // level-2 summary and a repeated session merged into an earlier one, all within the call:
     // each used to read what the call had written, which showed its pending writes (a flush)
     // before the commit.
-    List<Session> history = new java.util.ArrayList<>();
+    List<Session> history = new ArrayList<>();
     history.add(TestHistory.session("s0", -1, "What a sunny morning.", "Enjoy it!"));
     history.addAll(TestHistory.sessions(4));
     history.add(new Session("s2-again", T0.plusSeconds(86_400L * 4), history.get(2).messages()));
