@@ -1,6 +1,7 @@
 package dev.engram.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,6 +41,14 @@ public record MemoryItem(
     String contentHash,
     float[] embedding,
     Lifecycle lifecycle) {
+
+  /**
+   * A subject's timeline order: {@code subjectSeq}, then {@code sessionSeq}, then id (what
+   * {@code MemoryStore#items} returns items in).
+   */
+  public static final Comparator<MemoryItem> TIMELINE =
+      Comparator.comparingLong(MemoryItem::subjectSeq).thenComparingLong(MemoryItem::sessionSeq)
+          .thenComparing(MemoryItem::id);
 
   public MemoryItem {
     Require.nonBlank(id, "id");

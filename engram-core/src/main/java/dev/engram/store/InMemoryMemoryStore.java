@@ -33,12 +33,9 @@ import java.util.function.UnaryOperator;
 public final class InMemoryMemoryStore implements MemoryStore {
   private static final double K1 = 1.2;
   private static final double B = 0.75;
-  private static final Comparator<MemoryItem> TIMELINE =
-      Comparator.comparingLong(MemoryItem::subjectSeq).thenComparingLong(MemoryItem::sessionSeq)
-          .thenComparing(MemoryItem::id);
   private static final Comparator<ScoredItem> BEST_FIRST =
       Comparator.comparingDouble(ScoredItem::score).reversed()
-          .thenComparing(hit -> hit.item(), TIMELINE);
+          .thenComparing(hit -> hit.item(), MemoryItem.TIMELINE);
 
   private final StoreInfo info;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -95,7 +92,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
     StoreArguments.requireLimit(limit);
     return read(() -> memory(owner).items.values().stream()
         .filter(item -> item.subjectSeq() >= fromSubjectSeq)
-        .sorted(TIMELINE).limit(limit).map(MemoryItem::withoutEmbedding).toList());
+        .sorted(MemoryItem.TIMELINE).limit(limit).map(MemoryItem::withoutEmbedding).toList());
   }
 
   @Override
@@ -104,7 +101,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
     return read(() -> memory(owner).items.values().stream()
         .filter(item -> item.session().equals(session))
         .filter(item -> item.sessionSeq() >= fromSeq && item.sessionSeq() <= toSeq)
-        .sorted(Comparator.comparingLong(MemoryItem::sessionSeq).thenComparing(TIMELINE))
+        .sorted(Comparator.comparingLong(MemoryItem::sessionSeq).thenComparing(MemoryItem.TIMELINE))
         .map(MemoryItem::withoutEmbedding).toList());
   }
 
@@ -158,7 +155,7 @@ public final class InMemoryMemoryStore implements MemoryStore {
     StoreArguments.requireLimit(limit);
     Require.nonNull(filter, "filter");
     return read(() -> memory(owner).items.values().stream().filter(filter::accepts)
-        .sorted(TIMELINE).limit(limit).map(MemoryItem::withoutEmbedding).toList());
+        .sorted(MemoryItem.TIMELINE).limit(limit).map(MemoryItem::withoutEmbedding).toList());
   }
 
   @Override

@@ -13,7 +13,6 @@ import dev.engram.write.EmbeddingInput;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +39,6 @@ public final class CompactMemory {
   /** Cap of a level-2 summary, in tokens. */
   public static final int LEVEL2_TOKENS = 150;
   private static final int MAX_ITEMS = 100_000;
-  /** The stores' timeline order ({@link MemoryStore#items}). */
-  private static final Comparator<MemoryItem> TIMELINE =
-      Comparator.comparingLong(MemoryItem::subjectSeq).thenComparingLong(MemoryItem::sessionSeq)
-          .thenComparing(MemoryItem::id);
 
   private final MemoryStore store;
   private final dev.engram.embed.Embedder embedder;
@@ -118,7 +113,7 @@ public final class CompactMemory {
     /** The level-1 summaries in timeline order, as stored now. */
     private List<MemoryItem> level1() {
       return level1 == null ? sessionSummaries(owner)
-          : level1.values().stream().sorted(TIMELINE).toList();
+          : level1.values().stream().sorted(MemoryItem.TIMELINE).toList();
     }
   }
 
