@@ -88,8 +88,10 @@ final class BenchOptions {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
-  @Option(names = "--embedder", hidden = true, defaultValue = "bge-small-en-v1.5-q",
-      description = "Embedder model id; 'hashing' is the lexical test embedder.")
+  @Option(names = "--embedder", paramLabel = "ID", defaultValue = "bge-small-en-v1.5-q",
+      description = "Embedder by model id (default: ${DEFAULT-VALUE}): e5-small-v2-q, or "
+          + "bge-small-en-v1.5-q+e5-small-v2-q (both models, better recall, half the ingest "
+          + "rate); 'hashing' is the lexical test embedder.")
   String embedder;
 
   @Mixin LlmBenchOptions llm = new LlmBenchOptions();

@@ -12,6 +12,12 @@ package dev.engram.bench.cache;
  */
 public record CacheStats(long loaded, long hits, long misses, long missNanos, boolean persistent) {
 
+  /** The counts of two caches (a joint embedder's parts) added up. */
+  public CacheStats plus(CacheStats other) {
+    return new CacheStats(loaded + other.loaded, hits + other.hits, misses + other.misses,
+        missNanos + other.missNanos, persistent && other.persistent);
+  }
+
   /** Hits as a share of all lookups; 0 when there were none. */
   public double hitRate() {
     long total = hits + misses;
