@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Embedder embedder = Providers.embedder(StoreOptions.DEFAULT_EMBEDDER).create();
+    try (Embedder embedder = Providers.embedder(store.embedderKind()).create();
         Engram engram = store.builder().embedder(embedder).readOnly(true).build()) {
       StoreOptions.requireSubject(engram, subject, store.dataDir());
       Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Embedder embedder = Providers.embedder(StoreOptions.DEFAULT_EMBEDDER).create();
+    try (Embedder embedder = Providers.embedder(store.embedderKind()).create();
         Engram engram = store.builder().embedder(embedder).build();
         BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       MemoryExport.Counts counts = MemoryExport.read(engram.store(),

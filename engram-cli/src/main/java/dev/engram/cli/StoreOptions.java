@@ -31,6 +31,15 @@ final class StoreOptions {
   String tenant;
 
   @Option(
+      names = "--embedder",
+      paramLabel = "ID",
+      description = "Embedder by model id: " + DEFAULT_EMBEDDER + ", e5-small-v2-q, "
+          + "bge-small-en-v1.5-q+e5-small-v2-q (both models: better recall, half the ingest "
+          + "rate), or openai (ENGRAM_EMBED_MODEL at the LLM endpoint). A store keeps the one it "
+          + "was made with (default: $ENGRAM_EMBEDDER, else " + DEFAULT_EMBEDDER + ").")
+  String embedder;
+
+  @Option(
       names = "--store",
       paramLabel = "KIND",
       defaultValue = "lucene",
@@ -58,6 +67,9 @@ final class StoreOptions {
           + "Engram's configset).")
   String solrCreate;
 
+  /** The environment variable with the embedder's model id. */
+  static final String EMBEDDER_ENV = "ENGRAM_EMBEDDER";
+
   /** The environment variable with the admission threshold (research.md F4). */
   static final String ADMISSION_ENV = "ENGRAM_ADMISSION_THRESHOLD";
 
@@ -82,6 +94,15 @@ final class StoreOptions {
     return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "engram-data");
   }
 
+  /** The embedder's model id: {@code --embedder}, else the environment, else the default. */
+  String embedderKind() {
+    if (embedder != null) {
+      return embedder;
+    }
+    String fromEnv = System.getenv(EMBEDDER_ENV);
+    return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : DEFAULT_EMBEDDER;
+  }
+
   /** Opens the store for writing (creating it when absent). */
   Engram openForWrite() {
     return builder().build();
@@ -95,7 +116,8 @@ final class StoreOptions {
   /** A builder for the chosen store kind; for solr, the connection is handed to its factory. */
   Engram.Builder builder() {
     Engram.Builder builder = Engram.builder().dataDir(dataDir()).tenant(tenant)
-        .storeKind(storeKind).admission(admission(System.getenv(ADMISSION_ENV)));
+        .storeKind(storeKind).embedderKind(embedderKind())
+        .admission(admission(System.getenv(ADMISSION_ENV)));
     if ("solr".equals(storeKind)) {
       prepareSolr();
     } else if (zkHost != null || solrCollection != null || solrCreate != null) {
@@ -122,7 +144,7 @@ final class StoreOptions {
             + solrCreate + "'");
       }
       SolrStoreConfig config = SolrSettings.resolve(dataDir());
-      try (dev.engram.embed.Embedder embedder = Providers.embedder(DEFAULT_EMBEDDER).create()) {
+      try (dev.engram.embed.Embedder embedder = Providers.embedder(embedderKind()).create()) {
         SolrCollections.create(config, embedder.info(), Integer.parseInt(parts[0]),
             Integer.parseInt(parts[1]));
       } catch (StoreException e) {

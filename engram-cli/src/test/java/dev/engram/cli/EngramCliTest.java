@@ -100,6 +100,30 @@ class EngramCliTest {
   }
 
   @Test
+  void should_remember_with_the_embedder_chosen_and_refuse_another_on_that_store()
+      throws IOException {
+    Path chat = write("chat.jsonl", String.join("\n",
+        "{\"session\":\"s1\",\"role\":\"user\",\"content\":\"My bike is a green Brompton.\"}",
+        "{\"session\":\"s2\",\"role\":\"user\",\"content\":\"I work at the observatory.\"}"));
+    String joint = "--embedder=bge-small-en-v1.5-q+e5-small-v2-q";
+
+    Run ingest = run("ingest", "-q", joint, "-s", "ann", chat.toString());
+    Run ask = run("ask", joint, "-s", "ann", "--json", "What colour is my bike?");
+    Run stats = run("stats", joint, "--json");
+    Run other = run("ask", "-s", "ann", "What colour is my bike?");
+    Run unknown = run("ask", "--embedder=ada", "-s", "ann", "What colour is my bike?");
+
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    assertThat(Json.MAPPER.readTree(ask.out()).get("answer").asText()).contains("green Brompton");
+    assertThat(stats.out()).contains("bge-small-en-v1.5-q+e5-small-v2-q").contains("768");
+    assertThat(other.code()).isEqualTo(1);
+    assertThat(other.err()).contains("bge-small-en-v1.5-q+e5-small-v2-q")
+        .contains("bge-small-en-v1.5-q");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("'ada'").contains("e5-small-v2-q");
+  }
+
+  @Test
   void should_fail_clearly_on_bad_input_without_touching_the_store() throws IOException {
     Path notAStore = Files.createDirectories(dir.resolve("photos"));
     Files.writeString(notAStore.resolve("cat.jpg"), "not memory");
