@@ -90,8 +90,8 @@ final class BenchOptions {
 
   @Option(names = "--embedder", paramLabel = "ID", defaultValue = "bge-small-en-v1.5-q",
       description = "Embedder by model id (default: ${DEFAULT-VALUE}): e5-small-v2-q, or "
-          + "bge-small-en-v1.5-q+e5-small-v2-q (both models, better recall, half the ingest "
-          + "rate); 'hashing' is the lexical test embedder.")
+          + "bge-small-en-v1.5-q+e5-small-v2-q (both models: more recall on LoCoMo, half the "
+          + "ingest rate); 'hashing' is the lexical test embedder.")
   String embedder;
 
   @Mixin LlmBenchOptions llm = new LlmBenchOptions();
