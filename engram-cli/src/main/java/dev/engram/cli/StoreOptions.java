@@ -35,8 +35,9 @@ final class StoreOptions {
       paramLabel = "ID",
       description = "Embedder by model id: " + DEFAULT_EMBEDDER + ", e5-small-v2-q, "
           + "bge-small-en-v1.5-q+e5-small-v2-q (both models: more recall on chats like LoCoMo, "
-          + "half the ingest rate), or openai (ENGRAM_EMBED_MODEL at the LLM endpoint). A store keeps the one it "
-          + "was made with (default: $ENGRAM_EMBEDDER, else " + DEFAULT_EMBEDDER + ").")
+          + "half the ingest rate), or openai (ENGRAM_EMBED_MODEL at the LLM endpoint). A store "
+          + "keeps the one it was made with (default: $ENGRAM_EMBEDDER, else "
+          + DEFAULT_EMBEDDER + ").")
   String embedder;
 
   @Option(
