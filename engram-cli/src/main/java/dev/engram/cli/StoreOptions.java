@@ -88,20 +88,18 @@ final class StoreOptions {
   }
 
   Path dataDir() {
-    if (dataDir != null) {
-      return dataDir;
-    }
-    String fromEnv = System.getenv("ENGRAM_DATA_DIR");
-    return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "engram-data");
+    return dataDir != null ? dataDir : Path.of(envOr("ENGRAM_DATA_DIR", "engram-data"));
   }
 
   /** The embedder's model id: {@code --embedder}, else the environment, else the default. */
   String embedderKind() {
-    if (embedder != null) {
-      return embedder;
-    }
-    String fromEnv = System.getenv(EMBEDDER_ENV);
-    return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : DEFAULT_EMBEDDER;
+    return embedder != null ? embedder : envOr(EMBEDDER_ENV, DEFAULT_EMBEDDER).strip();
+  }
+
+  /** The environment variable {@code name}, or {@code fallback} when it is unset or blank. */
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value != null && !value.isBlank() ? value : fallback;
   }
 
   /** Opens the store for writing (creating it when absent). */
