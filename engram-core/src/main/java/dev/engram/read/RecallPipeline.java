@@ -28,7 +28,8 @@ import java.util.Set;
 /**
  * The read path. When the subject's whole memory fits the budget it is packed entire, in order
  * (small histories are best read whole). Otherwise: BM25 top-N and vector top-N, fused by a
- * convex combination of their normalised scores; near-duplicates dropped; hits packed best-first
+ * convex combination of their normalised scores, plus half a vote for how well each hit's
+ * session as a whole matches ({@link SessionVote}); near-duplicates dropped; hits packed best-first
  * under the budget; budget left over filled with the rounds around the best hits; then ordered
  * edges-first or chronologically.
  *
@@ -141,7 +142,7 @@ public final class RecallPipeline {
     List<ScoredItem> text =
         store.searchText(owner, request.query(), request.candidates(), evidence);
     List<ScoredItem> vector = store.searchVector(owner, query, request.candidates(), evidence);
-    List<Candidate> fused = Fusion.convex(text, vector, TEXT_WEIGHT);
+    List<Candidate> fused = SessionVote.apply(Fusion.convex(text, vector, TEXT_WEIGHT));
     TimeRange within = intersect(request.range(), hint.range());
     if (hint.range().isAll() || within == null) {
       return fused;
