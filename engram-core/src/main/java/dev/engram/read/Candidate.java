@@ -8,7 +8,7 @@ import dev.engram.model.MemoryItem;
  * @param item the item
  * @param rank 1-based rank after fusion
  * @param fusedScore fused score in [0, 1] ({@code Fusion}), plus the session vote
- *     ({@code SessionVote}, at most 0.5) and any time-range vote
+ *     ({@code SessionVote}, at most 0.3) and any time-range vote
  * @param textRank 1-based BM25 rank, or 0 when BM25 did not return it
  * @param textScore BM25 score, or 0
  * @param vectorRank 1-based vector rank, or 0 when the vector search did not return it

@@ -28,9 +28,9 @@ import java.util.Set;
 /**
  * The read path. When the subject's whole memory fits the budget it is packed entire, in order
  * (small histories are best read whole). Otherwise: BM25 top-N and vector top-N, fused by a
- * convex combination of their normalised scores, plus half a vote for how well each hit's
- * session as a whole matches ({@link SessionVote}); near-duplicates dropped; hits packed best-first
- * under the budget; budget left over filled with the rounds around the best hits; then ordered
+ * convex combination of their normalised scores, plus a vote, weighted 0.3, for how well each
+ * hit's session as a whole matches ({@link SessionVote}); near-duplicates dropped; hits packed
+ * best-first under the budget; budget left over filled with the rounds around the best hits; then ordered
  * edges-first or chronologically.
  *
  * <p><b>Time.</b> Time expressions in the query are read against the question's time

@@ -3,7 +3,7 @@
  * {@link dev.engram.read.Context}: when the subject's whole memory fits the token budget it is
  * packed entire, in order; otherwise BM25 and vector candidates are fused by their min-max
  * normalised scores (half each), with each retriever's top two put first (plain fusion sinks an
- * exact keyword match that the other retriever missed), each candidate gets half a vote more
+ * exact keyword match that the other retriever missed), each candidate gets a vote weighted 0.3
  * for its session (the sum of the session's best three fused scores, scaled to the best
  * session's), near-duplicates (Jaccard of terms >= 0.9)
  * are dropped, hits are packed best-first under the budget (long rounds at turn granularity: the
