@@ -1,5 +1,7 @@
 package dev.engram.read;
 
+import dev.engram.model.MemoryItem;
+import dev.engram.model.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,9 +19,10 @@ import java.util.Set;
  * document aggregation of retrieval ("SumP", Dai and Callan, "Deeper Text Understanding for IR
  * with Contextual Neural Language Modeling", 2019) used as a prior on the passages.
  *
- * <p>The fused order's first {@value #KEPT} candidates (each retriever's leader, {@link
- * Fusion#PROMOTED}) keep their places: an exact match for a rare name must not sink under a
- * talkative session.
+ * <p>Only conversation rounds vote by session; a document page counts on its own
+ * ({@code sessionOf}). The fused order's first {@value #KEPT} candidates (each retriever's
+ * leader, {@link Fusion#PROMOTED}) keep their places: an exact match for a rare name must not
+ * sink under a talkative session.
  *
  * <p>Measured with {@code engram bench longmemeval|locomo --systems engram} on all dev questions
  * (docs/bench-notes.md, "Session vote"). With the best three summed, weights 0, 0.2, 0.3, 0.5 and
@@ -52,7 +55,7 @@ final class SessionVote {
   static List<Candidate> apply(List<Candidate> fused) {
     Map<String, List<Double>> scoresBySession = new HashMap<>();
     for (Candidate c : fused) {
-      scoresBySession.computeIfAbsent(c.item().session(), k -> new ArrayList<>())
+      scoresBySession.computeIfAbsent(sessionOf(c), k -> new ArrayList<>())
           .add(c.fusedScore());
     }
     Map<String, Double> sessionScore = new HashMap<>();
@@ -67,7 +70,7 @@ final class SessionVote {
     List<Integer> byVote = new ArrayList<>(fused.size());
     for (int i = 0; i < fused.size(); i++) {
       Candidate c = fused.get(i);
-      double vote = highest > 0 ? sessionScore.get(c.item().session()) / highest : 0;
+      double vote = highest > 0 ? sessionScore.get(sessionOf(c)) / highest : 0;
       voted[i] = c.fusedScore() + WEIGHT * vote;
       byVote.add(i);
     }
@@ -88,4 +91,20 @@ final class SessionVote {
     return out;
   }
 
+  /**
+   * What a candidate's vote is counted under: its session when it is a conversation round (its
+   * text opens with a {@link Role#prefix}), else the item itself. A document's pages are parts of
+   * one text, not a conversation that returns to a subject, and a long document would outvote a
+   * short one by its length alone; counted alone, each page's vote follows its own score, so a
+   * memory of documents keeps its fused order.
+   */
+  private static String sessionOf(Candidate c) {
+    MemoryItem item = c.item();
+    for (Role role : Role.values()) {
+      if (item.text().startsWith(role.prefix())) {
+        return "session:" + item.session();
+      }
+    }
+    return "item:" + item.id();
+  }
 }

@@ -58,6 +58,22 @@ class SessionVoteTest {
   }
 
   @Test
+  void should_count_each_document_page_on_its_own_so_documents_keep_their_order() {
+    // given: the first test's layout, but pages of documents instead of conversation rounds
+    List<Candidate> fused = pages(candidates(
+        "lead1", "a", 0.9, "lead2", "b", 0.85, "x1", "x", 0.6, "s1", "s", 0.55, "s2", "s", 0.5,
+        "s3", "s", 0.45));
+
+    // when
+    List<Candidate> voted = SessionVote.apply(fused);
+
+    // then: each page's vote follows its own score, so the fused order stands
+    assertThat(ids(voted)).containsExactlyElementsOf(ids(fused));
+    assertThat(byId(voted, "s1").fusedScore())
+        .isCloseTo(0.55 + SessionVote.WEIGHT * 0.55 / 0.9, within(1e-9));
+  }
+
+  @Test
   void should_leave_short_lists_whole() {
     assertThat(SessionVote.apply(List.of())).isEmpty();
     List<Candidate> one = candidates("only", "a", 0.3);
@@ -67,7 +83,20 @@ class SessionVoteTest {
     });
   }
 
-  /** Candidates from (id, session, fused score) triples, in the given order. */
+  /** The same candidates as document pages: their text does not open with a role. */
+  private static List<Candidate> pages(List<Candidate> rounds) {
+    return rounds.stream().map(c -> {
+      MemoryItem r = c.item();
+      String text = r.text().substring("user: ".length());
+      MemoryItem page = new MemoryItem(r.id(), OWNER, r.session(), ItemKind.EPISODE,
+          r.sessionSeq(), r.subjectSeq(), r.eventTime(), r.ingestTime(), text, text, List.of(),
+          r.contentHash(), null);
+      return new Candidate(page, c.rank(), c.fusedScore(), c.textRank(), c.textScore(),
+          c.vectorRank(), c.vectorScore());
+    }).toList();
+  }
+
+  /** Conversation rounds from (id, session, fused score) triples, in the given order. */
   private static List<Candidate> candidates(Object... triples) {
     List<Candidate> out = new ArrayList<>();
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
@@ -75,7 +104,7 @@ class SessionVoteTest {
       String id = (String) triples[i];
       long seq = out.size();
       MemoryItem item = new MemoryItem(id, OWNER, (String) triples[i + 1], ItemKind.EPISODE, seq,
-          seq, t, t, "text " + id, "text " + id, List.of(), "h" + id, null);
+          seq, t, t, "user: text " + id, "user: text " + id, List.of(), "h" + id, null);
       out.add(new Candidate(item, out.size() + 1, ((Number) triples[i + 2]).doubleValue(),
           out.size() + 1, 1.0, 0, 0));
     }
