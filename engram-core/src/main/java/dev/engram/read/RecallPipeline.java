@@ -29,9 +29,9 @@ import java.util.Set;
  * The read path. When the subject's whole memory fits the budget it is packed entire, in order
  * (small histories are best read whole). Otherwise: BM25 top-N and vector top-N, fused by a
  * convex combination of their normalised scores, plus a vote, weighted 0.3, for how well each
- * hit's session as a whole matches ({@link SessionVote}); near-duplicates dropped; hits packed
- * best-first under the budget; budget left over filled with the rounds around the best hits; then ordered
- * edges-first or chronologically.
+ * round's session as a whole matches ({@link SessionVote}); near-duplicates dropped; hits packed
+ * best-first under the budget; budget left over filled with the rounds around the best hits;
+ * then ordered edges-first or chronologically.
  *
  * <p><b>Time.</b> Time expressions in the query are read against the question's time
  * ({@link TimeExpressions}); the best three items in the range they name go first and the rest of
