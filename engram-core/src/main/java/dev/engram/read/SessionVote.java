@@ -1,7 +1,6 @@
 package dev.engram.read;
 
 import dev.engram.model.MemoryItem;
-import dev.engram.model.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,18 +92,14 @@ final class SessionVote {
 
   /**
    * What a candidate's vote is counted under: its session when it is a conversation round (its
-   * text opens with a {@link Role#prefix}), else the item itself. A document's pages are parts of
-   * one text, not a conversation that returns to a subject, and a long document would outvote a
-   * short one by its length alone; counted alone, each page's vote follows its own score, so a
-   * memory of documents keeps its fused order.
+   * text opens with a role prefix, {@link TurnCompactor#startsTurn}), else the item itself. A
+   * document's pages are parts of one text, not a conversation that returns to a subject, and a
+   * long document would outvote a short one by its length alone; counted alone, each page's vote
+   * follows its own score, so a memory of documents keeps its fused order.
    */
   private static String sessionOf(Candidate c) {
     MemoryItem item = c.item();
-    for (Role role : Role.values()) {
-      if (item.text().startsWith(role.prefix())) {
-        return "session:" + item.session();
-      }
-    }
-    return "item:" + item.id();
+    return TurnCompactor.startsTurn(item.text(), 0)
+        ? "session:" + item.session() : "item:" + item.id();
   }
 }

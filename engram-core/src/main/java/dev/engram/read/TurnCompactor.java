@@ -161,7 +161,8 @@ final class TurnCompactor {
     return turns;
   }
 
-  private static boolean startsTurn(String text, int at) {
+  /** Whether a turn starts at {@code at} in {@code text}: a role prefix stands there. */
+  static boolean startsTurn(String text, int at) {
     for (String role : ROLE_PREFIXES) {
       if (text.startsWith(role, at)) {
         return true;
