@@ -52,10 +52,12 @@ final class SessionVote {
    * @return a new list of the same candidates
    */
   static List<Candidate> apply(List<Candidate> fused) {
+    String[] sessions = new String[fused.size()];
     Map<String, List<Double>> scoresBySession = new HashMap<>();
-    for (Candidate c : fused) {
-      scoresBySession.computeIfAbsent(sessionOf(c), k -> new ArrayList<>())
-          .add(c.fusedScore());
+    for (int i = 0; i < fused.size(); i++) {
+      sessions[i] = sessionOf(fused.get(i));
+      scoresBySession.computeIfAbsent(sessions[i], k -> new ArrayList<>())
+          .add(fused.get(i).fusedScore());
     }
     Map<String, Double> sessionScore = new HashMap<>();
     double highest = 0;
@@ -69,7 +71,7 @@ final class SessionVote {
     List<Integer> byVote = new ArrayList<>(fused.size());
     for (int i = 0; i < fused.size(); i++) {
       Candidate c = fused.get(i);
-      double vote = highest > 0 ? sessionScore.get(sessionOf(c)) / highest : 0;
+      double vote = highest > 0 ? sessionScore.get(sessions[i]) / highest : 0;
       voted[i] = c.fusedScore() + WEIGHT * vote;
       byVote.add(i);
     }
